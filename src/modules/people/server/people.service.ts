@@ -1,0 +1,139 @@
+import type { Db, DbOrTx } from '../../../server/db/database';
+import type { RequestContext } from '../../../server/http/context';
+import { AppError, conflict, notFound } from '../../../server/http/errors';
+import type { AuditService } from '../../audit/server/audit.service';
+import { hasSomeName, type CreatePersonInput, type Person, type PersonSummary, type UpdatePersonInput } from '../contract';
+import { foldForSearch, personSearchText, searchTokens } from '../search-text';
+import { nextCounter } from '../../../server/db/counters';
+import * as repo from './people.repository';
+
+function present(row: repo.PersonRow): Person {
+  return {
+    id: row.id,
+    fileNumber: row.file_number,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    nameInOwnScript: row.name_in_own_script,
+    nameKana: row.name_kana,
+    dateOfBirth: row.date_of_birth,
+    dateOfBirthEstimated: row.date_of_birth_estimated,
+    sex: row.sex as Person['sex'],
+    nationality: row.nationality,
+    languages: row.languages,
+    phone: row.phone,
+    housing: row.housing as Person['housing'],
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** File numbers read like "TB-000042": short enough to say at the desk, sortable. */
+export function formatFileNumber(n: number): string {
+  return `TB-${String(n).padStart(6, '0')}`;
+}
+
+const emptyToNull = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s);
+
+export function createPeopleService(db: Db, audit: AuditService) {
+  return {
+    /** Registers a person and gives them the organisation's next file number. */
+    async create(ctx: RequestContext, input: CreatePersonInput, tx?: DbOrTx): Promise<Person> {
+      const run = async (t: DbOrTx) => {
+        const fileNumber = formatFileNumber(await nextCounter(t, ctx.actor.organisationId, 'person'));
+        const fields = {
+          family_name: input.familyName,
+          given_name: input.givenName,
+          name_in_own_script: emptyToNull(input.nameInOwnScript),
+          name_kana: emptyToNull(input.nameKana),
+          date_of_birth: input.dateOfBirth ?? null,
+          date_of_birth_estimated: input.dateOfBirthEstimated,
+          sex: input.sex,
+          nationality: input.nationality ?? null,
+          languages: input.languages,
+          phone: emptyToNull(input.phone),
+          housing: input.housing ?? null,
+        };
+        const row = await repo.insertPerson(t, {
+          ...fields,
+          organisation_id: ctx.actor.organisationId,
+          file_number: fileNumber,
+          created_by: ctx.actor.staffUserId,
+          search_text: personSearchText({ fileNumber, familyName: fields.family_name, givenName: fields.given_name, nameInOwnScript: fields.name_in_own_script, nameKana: fields.name_kana, phone: fields.phone }),
+        });
+        await audit.record(t, ctx, { action: 'create', entityType: 'person', entityId: row.id });
+        return present(row);
+      };
+      return tx ? run(tx) : db.transaction().execute(run);
+    },
+
+    /** Opens a person's file (audited as a read). */
+    async get(ctx: RequestContext, id: string): Promise<Person> {
+      const row = await repo.findPerson(db, ctx.actor.organisationId, id);
+      if (!row) throw notFound('person.not_found');
+      await audit.record(db, ctx, { action: 'read', entityType: 'person', entityId: id });
+      return present(row);
+    },
+
+    /** Throws person.not_found unless the person exists in the caller's organisation. */
+    async assertExists(tx: DbOrTx, ctx: RequestContext, id: string, field = 'personId'): Promise<void> {
+      const row = await repo.findPerson(tx, ctx.actor.organisationId, id);
+      if (!row) throw new AppError(404, 'person.not_found', { [field]: { key: 'invalid' } });
+    },
+
+    /** Changes a person's fields; a stale `version` gets 409 instead of overwriting someone's edit. */
+    async update(ctx: RequestContext, id: string, input: UpdatePersonInput): Promise<Person> {
+      return db.transaction().execute(async (tx) => {
+        const current = await repo.findPerson(tx, ctx.actor.organisationId, id);
+        if (!current) throw notFound('person.not_found');
+        if (current.version !== input.version) throw conflict('person.version_conflict');
+        const { version, ...changes } = input;
+        const patch: Partial<repo.PersonWrite> = {};
+        if (changes.familyName !== undefined) patch.family_name = changes.familyName;
+        if (changes.givenName !== undefined) patch.given_name = changes.givenName;
+        if (changes.nameInOwnScript !== undefined) patch.name_in_own_script = emptyToNull(changes.nameInOwnScript);
+        if (changes.nameKana !== undefined) patch.name_kana = emptyToNull(changes.nameKana);
+        if (changes.dateOfBirth !== undefined) patch.date_of_birth = changes.dateOfBirth;
+        if (changes.dateOfBirthEstimated !== undefined) patch.date_of_birth_estimated = changes.dateOfBirthEstimated;
+        if (changes.sex !== undefined) patch.sex = changes.sex;
+        if (changes.nationality !== undefined) patch.nationality = changes.nationality;
+        if (changes.languages !== undefined) patch.languages = changes.languages;
+        if (changes.phone !== undefined) patch.phone = emptyToNull(changes.phone);
+        if (changes.housing !== undefined) patch.housing = changes.housing;
+        const merged = {
+          familyName: patch.family_name ?? current.family_name,
+          givenName: patch.given_name ?? current.given_name,
+          nameInOwnScript: 'name_in_own_script' in patch ? patch.name_in_own_script : current.name_in_own_script,
+          nameKana: 'name_kana' in patch ? patch.name_kana : current.name_kana,
+          phone: 'phone' in patch ? patch.phone : current.phone,
+        };
+        if (!hasSomeName(merged)) throw new AppError(400, 'validation.failed', { familyName: { key: 'name_required' } });
+        patch.search_text = personSearchText({ fileNumber: current.file_number, ...merged });
+        const row = await repo.updatePerson(tx, ctx.actor.organisationId, id, version, patch);
+        if (!row) throw conflict('person.version_conflict');
+        await audit.record(tx, ctx, { action: 'update', entityType: 'person', entityId: id, details: { fields: Object.keys(changes) } });
+        return present(row);
+      });
+    },
+
+    /** Finds people by any name form, file number or phone, as the reception desk types. */
+    async search(ctx: RequestContext, query: string, limit: number): Promise<PersonSummary[]> {
+      const rows = await repo.searchPeople(db, ctx.actor.organisationId, searchTokens(query), foldForSearch(query), limit);
+      // The query itself may be a name: the audit keeps only how many files were listed.
+      await audit.record(db, ctx, { action: 'search', entityType: 'person', details: { results: rows.length } });
+      return rows.map((r) => ({
+        id: r.id,
+        fileNumber: r.file_number,
+        familyName: r.family_name,
+        givenName: r.given_name,
+        nameInOwnScript: r.name_in_own_script,
+        nameKana: r.name_kana,
+        dateOfBirth: r.date_of_birth,
+        dateOfBirthEstimated: r.date_of_birth_estimated,
+        sex: r.sex as Person['sex'],
+        nationality: r.nationality,
+      }));
+    },
+  };
+}
+export type PeopleService = ReturnType<typeof createPeopleService>;

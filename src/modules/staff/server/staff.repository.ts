@@ -1,0 +1,207 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../../server/db/database';
+
+const staffColumns = [
+  'staff_user.id',
+  'staff_user.organisation_id',
+  'staff_user.email',
+  'staff_user.display_name',
+  'staff_user.role_code',
+  'staff_user.language',
+  'staff_user.is_active',
+  'staff_user.failed_login_count',
+  'staff_user.locked_until',
+  'staff_user.created_at',
+] as const;
+
+export type StaffRow = Awaited<ReturnType<typeof findStaffById>> & object;
+
+export function findStaffById(db: DbOrTx, organisationId: string, id: string) {
+  return db
+    .selectFrom('staff_user')
+    .select(staffColumns)
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export function findStaffForLogin(db: DbOrTx, email: string) {
+  return db
+    .selectFrom('staff_user')
+    .select([...staffColumns, 'staff_user.password_hash'])
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function listStaff(db: DbOrTx, organisationId: string) {
+  return db.selectFrom('staff_user').select(staffColumns).where('organisation_id', '=', organisationId).orderBy('display_name').execute();
+}
+
+export function countStaff(db: DbOrTx) {
+  return db.selectFrom('staff_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+}
+
+export function insertStaff(
+  db: DbOrTx,
+  row: { organisationId: string; email: string; displayName: string; role: string; language: 'ja' | 'en'; passwordHash: string },
+) {
+  return db
+    .insertInto('staff_user')
+    .values({
+      organisation_id: row.organisationId,
+      email: row.email,
+      display_name: row.displayName,
+      role_code: row.role,
+      language: row.language,
+      password_hash: row.passwordHash,
+    })
+    .returning(staffColumns)
+    .executeTakeFirstOrThrow();
+}
+
+export function updateStaff(
+  db: DbOrTx,
+  organisationId: string,
+  id: string,
+  patch: { display_name?: string; role_code?: string; language?: 'ja' | 'en'; is_active?: boolean },
+) {
+  return db
+    .updateTable('staff_user')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
+    .returning(staffColumns)
+    .executeTakeFirst();
+}
+
+export function recordLoginFailure(db: DbOrTx, id: string, lockAfter: number, lockMinutes: number) {
+  return db
+    .updateTable('staff_user')
+    .set((eb) => ({
+      failed_login_count: eb('failed_login_count', '+', 1),
+      locked_until: sql<Date | null>`CASE WHEN failed_login_count + 1 >= ${lockAfter}
+        THEN now() + make_interval(mins => ${lockMinutes}) ELSE locked_until END`,
+    }))
+    .where('id', '=', id)
+    .returning(['failed_login_count', 'locked_until'])
+    .executeTakeFirstOrThrow();
+}
+
+export function resetLoginFailures(db: DbOrTx, id: string) {
+  return db.updateTable('staff_user').set({ failed_login_count: 0, locked_until: null }).where('id', '=', id).execute();
+}
+
+export function permissionsOfRole(db: DbOrTx, role: string) {
+  return db.selectFrom('role_permission').select('permission').where('role_code', '=', role).execute();
+}
+
+export function insertSession(
+  db: DbOrTx,
+  row: { tokenHash: string; csrfToken: string; staffUserId: string; expiresAt: Date; ip: string },
+) {
+  return db
+    .insertInto('session')
+    .values({ token_hash: row.tokenHash, csrf_token: row.csrfToken, staff_user_id: row.staffUserId, expires_at: row.expiresAt, ip: row.ip })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The actor behind a session token: staff, organisation and permissions in one query. */
+export function findActorBySessionHash(db: DbOrTx, tokenHash: string) {
+  return db
+    .selectFrom('session')
+    .innerJoin('staff_user', 'staff_user.id', 'session.staff_user_id')
+    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
+    .select([
+      'session.id as session_id',
+      'session.csrf_token',
+      'session.last_seen_at',
+      ...staffColumns,
+      'organisation.name as organisation_name',
+      (eb) =>
+        eb
+          .selectFrom('role_permission')
+          .select(sql<string[]>`coalesce(array_agg(permission), '{}')`.as('p'))
+          .whereRef('role_permission.role_code', '=', 'staff_user.role_code')
+          .as('permissions'),
+    ])
+    .where('session.token_hash', '=', tokenHash)
+    .where('session.expires_at', '>', new Date())
+    .where('staff_user.is_active', '=', true)
+    .executeTakeFirst();
+}
+
+export function touchSession(db: DbOrTx, sessionId: string) {
+  return db.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', sessionId).execute();
+}
+
+export function deleteSession(db: DbOrTx, sessionId: string) {
+  return db.deleteFrom('session').where('id', '=', sessionId).execute();
+}
+
+export function deleteSessionsOfStaff(db: DbOrTx, staffUserId: string) {
+  return db.deleteFrom('session').where('staff_user_id', '=', staffUserId).execute();
+}
+
+export function findActorByTokenHash(db: DbOrTx, tokenHash: string) {
+  return db
+    .selectFrom('api_token')
+    .innerJoin('staff_user', 'staff_user.id', 'api_token.staff_user_id')
+    .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
+    .select([
+      'api_token.id as token_id',
+      'api_token.last_used_at',
+      ...staffColumns,
+      'organisation.name as organisation_name',
+      (eb) =>
+        eb
+          .selectFrom('role_permission')
+          .select(sql<string[]>`coalesce(array_agg(permission), '{}')`.as('p'))
+          .whereRef('role_permission.role_code', '=', 'staff_user.role_code')
+          .as('permissions'),
+    ])
+    .where('api_token.token_hash', '=', tokenHash)
+    .where('api_token.revoked_at', 'is', null)
+    .where('staff_user.is_active', '=', true)
+    .executeTakeFirst();
+}
+
+export function touchToken(db: DbOrTx, tokenId: string) {
+  return db.updateTable('api_token').set({ last_used_at: new Date() }).where('id', '=', tokenId).execute();
+}
+
+export function insertToken(db: DbOrTx, row: { staffUserId: string; name: string; tokenHash: string; prefix: string }) {
+  return db
+    .insertInto('api_token')
+    .values({ staff_user_id: row.staffUserId, name: row.name, token_hash: row.tokenHash, token_prefix: row.prefix })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+}
+
+export function listTokens(db: DbOrTx, staffUserId: string) {
+  return db
+    .selectFrom('api_token')
+    .select(['id', 'name', 'token_prefix', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('staff_user_id', '=', staffUserId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function revokeToken(db: DbOrTx, staffUserId: string, tokenId: string) {
+  return db
+    .updateTable('api_token')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', tokenId)
+    .where('staff_user_id', '=', staffUserId)
+    .where('revoked_at', 'is', null)
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+export function findOrganisation(db: DbOrTx) {
+  return db.selectFrom('organisation').select(['id', 'name']).orderBy('created_at').executeTakeFirst();
+}
+
+export function insertOrganisation(db: DbOrTx, name: string) {
+  return db.insertInto('organisation').values({ name }).returning(['id', 'name']).executeTakeFirstOrThrow();
+}

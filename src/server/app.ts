@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createServices, type Services } from './services';
+import type { Db } from './db/database';
+import { registerErrorHandling } from './http/error-handler';
+import { registerAccessControl } from './http/plugin';
+import { SESSION_COOKIE, staffRoutes } from '../modules/staff/server/staff.routes';
+import { auditRoutes } from '../modules/audit/server/audit.routes';
+import { peopleRoutes } from '../modules/people/server/people.routes';
+import { receptionRoutes } from '../modules/reception/server/reception.routes';
+import { consultationRoutes } from '../modules/consultations/server/consultations.routes';
+import { assistanceRoutes } from '../modules/assistance/server/assistance.routes';
+import { timelineRoutes } from '../modules/timeline/server/timeline.routes';
+
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppOptions {
+  db: Db;
+  secretKey: Buffer;
+  secureCookies?: boolean;
+  sessionHours?: number;
+  logLevel?: string;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  services: Services;
+}
+
+/** Builds the HTTP application (no listen): API, OpenAPI docs and the web app. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const services = createServices({ db: options.db, secretKey: options.secretKey, sessionHours: options.sessionHours ?? 12 });
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'silent',
+      // Requests are logged by method and route only: query strings may carry names.
+      serializers: { req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? req.url.split('?')[0], id: req.id }) },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TOBIRA_TRUST_PROXY === '1',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  registerAccessControl(app, {
+    cookieName: SESSION_COOKIE,
+    actorFromSession: services.staff.actorFromSession,
+    actorFromToken: services.staff.actorFromToken,
+    publicPrefixes: ['/api/docs'],
+  });
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Tobira API', description: 'Tobira (扉): reception, case files and aid for refugee-support offices.', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['system'], summary: 'Liveness', security: [], response: { 200: z.object({ status: z.literal('ok') }) } },
+  }, async () => ({ status: 'ok' as const }));
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const sessionOptions = { secureCookies: options.secureCookies ?? false, sessionHours: options.sessionHours ?? 12 };
+  await app.register(staffRoutes(services.staff, sessionOptions));
+  await app.register(auditRoutes(services.audit));
+  await app.register(peopleRoutes(services.people));
+  await app.register(receptionRoutes(services.reception));
+  await app.register(consultationRoutes(services.consultations));
+  await app.register(assistanceRoutes(services.assistance));
+  await app.register(timelineRoutes(services.timeline));
+
+  if (options.serveWeb && existsSync(path.join(webDistDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDistDir, serve: false });
+    // Built files by name; every other path is a route of the web app (/people/…, /queue): index.html.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const pathname = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      if (pathname.startsWith('/api/')) return reply.callNotFound();
+      const file = path.join(webDistDir, path.normalize(pathname));
+      if (pathname !== '/' && file.startsWith(webDistDir + path.sep) && existsSync(file)) {
+        const immutable = pathname.startsWith('/assets/');
+        return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(pathname.slice(1));
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  await app.ready();
+  return { app, services };
+}

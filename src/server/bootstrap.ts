@@ -1,0 +1,25 @@
+import type { Config } from './config';
+import type { Services } from './services';
+
+export interface BootstrapResult {
+  organisationId: string;
+  /** Set only when this start created the first administrator with a generated password. */
+  generatedAdmin: { email: string; password: string } | null;
+  createdAdmin: string | null;
+}
+
+/**
+ * First start: the organisation (with the default aid catalogue) and, when no staff account
+ * exists, the administrator from TOBIRA_ADMIN_EMAIL / TOBIRA_ADMIN_PASSWORD or a generated one.
+ */
+export async function bootstrap(services: Services, config: Pick<Config, 'adminEmail' | 'adminPassword'>, organisationName = process.env.TOBIRA_ORGANISATION_NAME ?? 'Tobira'): Promise<BootstrapResult> {
+  const org = await services.staff.ensureOrganisation(organisationName);
+  if (org.created) await services.assistance.seedDefaultCatalogue(services.db, org.id);
+  if ((await services.staff.count()) > 0) return { organisationId: org.id, generatedAdmin: null, createdAdmin: null };
+
+  const { generatePassword } = await import('../modules/staff/server/staff.service');
+  const email = (config.adminEmail ?? 'admin@tobira.local').toLowerCase();
+  const password = config.adminPassword ?? generatePassword();
+  await services.staff.addUser(org.id, { email, displayName: 'Administrator / 管理者', role: 'admin', language: 'ja', password });
+  return { organisationId: org.id, generatedAdmin: config.adminPassword ? null : { email, password }, createdAdmin: email };
+}

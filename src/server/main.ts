@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type Config } from './config';
+import { buildApp, webDistDir } from './app';
+import { bootstrap } from './bootstrap';
+import { openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+
+/** Builds the web app with Vite when dist/web is missing (first `npm start` on a fresh clone). */
+async function ensureWebBuilt() {
+  if (existsSync(path.join(webDistDir, 'index.html'))) return;
+  console.log('Building the web app (first start)… / Web アプリをビルドしています…');
+  const { build } = await import('vite');
+  await build({ configFile: path.resolve(webDistDir, '../../vite.config.ts'), logLevel: 'warn' });
+}
+
+/** Starts Tobira: database, migrations, first-start setup, optional demo data, HTTP server. */
+export async function startServer(config: Config = loadConfig(process.env, process.argv)) {
+  await ensureWebBuilt();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close().catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    process.exit(0);
+  };
+  await migrate(handle.db);
+  const { app, services } = await buildApp({
+    db: handle.db,
+    secretKey: config.secretKey,
+    secureCookies: config.secureCookies,
+    sessionHours: config.sessionHours,
+    logLevel: config.logLevel,
+    serveWeb: true,
+  });
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  const setup = await bootstrap(services, config);
+  if (config.demo) {
+    const { loadDemoData } = await import('../modules/demo/server/demo.service');
+    const summary = await loadDemoData(services, setup.organisationId);
+    if (summary) console.log(`Demo data loaded: ${summary} / デモデータを読み込みました`);
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
+  console.log(`Tobira is running at ${url} (database: ${handle.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(`Tobira を起動しました: ${url}`);
+  if (setup.generatedAdmin) {
+    // Printed once, to the console only (never to the log): the first administrator's login.
+    console.log('\n──────────────────────────────────────────────');
+    console.log(' First administrator / 最初の管理者アカウント');
+    console.log(`   Login URL: ${url}login`);
+    console.log(`   Email:     ${setup.generatedAdmin.email}`);
+    console.log(`   Password:  ${setup.generatedAdmin.password}`);
+    console.log(' This password is shown only now. / このパスワードは今回のみ表示されます。');
+    console.log('──────────────────────────────────────────────\n');
+  } else if (setup.createdAdmin) {
+    console.log(`Administrator ${setup.createdAdmin} created from TOBIRA_ADMIN_EMAIL / TOBIRA_ADMIN_PASSWORD.`);
+  }
+  return { app, handle };
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../db/database';
+
+/** Where global setup leaves the migrated PGlite template (a data-dir dump). */
+export const pgliteTemplatePath = path.resolve('.tmp/test/pglite-template.tar');
+export const pgTemplateName = 'tobira_test_template';
+
+export function adminUrl(databaseUrl: string, database = 'postgres'): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * A fresh, migrated database for one test file: a copy of the migrated template, on PGlite by
+ * default or on the PostgreSQL server in DATABASE_URL. Closing it drops it.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dump = new Blob([readFileSync(pgliteTemplatePath)]);
+    return openDatabase({ loadDataDir: dump });
+  }
+  const name = `tobira_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName}`);
+  await admin.end();
+  const handle = await openDatabase({ databaseUrl: adminUrl(databaseUrl, name), poolSize: 5 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// Region codes Intl knows that are not countries a person holds.
+const notCountries = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** ISO 3166-1 alpha-2 country code, upper case (`cd` is accepted as `CD`). */
+export const CountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/)
+  .refine((code) => !notCountries.has(code) && regionNames.of(code) !== undefined, { params: { key: 'invalid_choice' } });
+
+/** ISO 639 language code: two letters (fr, am, ti) or three where no two-letter code exists (kmr, prs). */
+export const LanguageCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}$/)
+  .refine((code) => languageNames.of(code) !== undefined, { params: { key: 'invalid_choice' } });
+
+/** A calendar date `YYYY-MM-DD` that exists (2023-02-29 does not). */
+export const IsoDate = z.iso.date();
+
+/** The name of a country or language in the reader's language, from the runtime's CLDR data. */
+export function displayName(kind: 'region' | 'language', code: string, language: 'ja' | 'en'): string {
+  return new Intl.DisplayNames([language], { type: kind, fallback: 'code' }).of(code) ?? code;
+}
+
+/** Interpreter languages the office needs most (DOMAIN.md), first in pickers. */
+export const commonLanguages = ['fr', 'en', 'am', 'ti', 'ar', 'my', 'tr', 'kmr', 'si', 'ta', 'ur', 'fa', 'prs', 'ne', 'bn', 'km', 'th', 'ps', 'sw', 'ln'] as const;
+
+/** Nationalities most seen at the office (DOMAIN.md), first in pickers. */
+export const commonCountries = ['CD', 'CM', 'ET', 'UG', 'NG', 'MM', 'LK', 'TR', 'AF', 'PK', 'NP', 'BD', 'IR', 'YE', 'ER', 'SD', 'SY', 'GH', 'CI', 'GN', 'BI', 'IQ', 'KH', 'VN'] as const;
