@@ -5,13 +5,22 @@ const notCountries = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
+// Intl throws RangeError on a malformed code; zod runs refinements even after a failed regex.
+function knownTo(names: Intl.DisplayNames, code: string): boolean {
+  try {
+    return names.of(code) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** ISO 3166-1 alpha-2 country code, upper case (`cd` is accepted as `CD`). */
 export const CountryCode = z
   .string()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/)
-  .refine((code) => !notCountries.has(code) && regionNames.of(code) !== undefined, { params: { key: 'invalid_choice' } });
+  .refine((code) => !notCountries.has(code) && knownTo(regionNames, code), { params: { key: 'invalid_choice' } });
 
 /** ISO 639 language code: two letters (fr, am, ti) or three where no two-letter code exists (kmr, prs). */
 export const LanguageCode = z
@@ -19,14 +28,18 @@ export const LanguageCode = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z]{2,3}$/)
-  .refine((code) => languageNames.of(code) !== undefined, { params: { key: 'invalid_choice' } });
+  .refine((code) => knownTo(languageNames, code), { params: { key: 'invalid_choice' } });
 
 /** A calendar date `YYYY-MM-DD` that exists (2023-02-29 does not). */
 export const IsoDate = z.iso.date();
 
 /** The name of a country or language in the reader's language, from the runtime's CLDR data. */
 export function displayName(kind: 'region' | 'language', code: string, language: 'ja' | 'en'): string {
-  return new Intl.DisplayNames([language], { type: kind, fallback: 'code' }).of(code) ?? code;
+  try {
+    return new Intl.DisplayNames([language], { type: kind, fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** Interpreter languages the office needs most (DOMAIN.md), first in pickers. */

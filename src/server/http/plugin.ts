@@ -36,8 +36,8 @@ export function registerAccessControl(app: FastifyInstance, options: AccessContr
     }
     const access = route.config?.access;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) declaredRoutes.push({ method, url: route.url, access });
     if (!access) throw new Error(`Route ${methods.join(',')} ${route.url} declares no access (config.access)`);
+    for (const method of methods) declaredRoutes.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request) => {
