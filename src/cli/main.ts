@@ -81,6 +81,8 @@ async function main(argv: string[]) {
       console.error(`API token "${created.name}" created; it is shown only now.`);
       return;
     }
+    default:
+      break;
   }
   console.error(usage);
   process.exitCode = 2;
