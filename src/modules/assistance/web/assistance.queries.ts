@@ -1,0 +1,27 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../../web/api';
+import type { AidItem, Assistance, CreateAidItemInput, CreateAssistanceInput, UpdateAidItemInput } from '../contract';
+
+export const catalogueKey = ['aid-items'] as const;
+
+export const catalogueQuery = queryOptions({
+  queryKey: catalogueKey,
+  queryFn: () => api<{ items: AidItem[] }>('/api/aid-items'),
+  staleTime: 60_000,
+});
+
+export function giveAid(input: CreateAssistanceInput) {
+  return api<Assistance>('/api/assistance', { method: 'POST', body: input });
+}
+
+export function createAidItem(input: CreateAidItemInput) {
+  return api<AidItem>('/api/aid-items', { method: 'POST', body: input });
+}
+
+export function updateAidItem(code: string, input: UpdateAidItemInput) {
+  return api<AidItem>(`/api/aid-items/${code}`, { method: 'PATCH', body: input });
+}
+
+export function itemName(item: Pick<AidItem, 'nameJa' | 'nameEn'>, language: 'ja' | 'en'): string {
+  return language === 'ja' ? item.nameJa : item.nameEn;
+}

@@ -1,0 +1,61 @@
+import { OFFICE_TIME_ZONE, tokyoDate } from '../shared/time';
+import type { Language } from '../i18n/index';
+
+const locales: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };
+
+/** Date and time of an instant, in Tokyo. */
+export function formatDateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], {
+    timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** Clock time of an instant, in Tokyo. */
+export function formatTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], { timeZone: OFFICE_TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** A calendar date `YYYY-MM-DD` (no time zone of its own: formatted as is). */
+export function formatDate(date: string, language: Language): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(locales[language], { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+export function formatYen(amount: number, language: Language): string {
+  return new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'JPY' }).format(amount);
+}
+
+/** Age in whole years on today's date in Tokyo. */
+export function ageOn(dateOfBirth: string, today: string = tokyoDate()): number | null {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  if (!by || !bm || !bd || !ty || !tm || !td) return null;
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
+  return ty - by - (hadBirthday ? 0 : 1);
+}
+
+interface NameParts {
+  familyName: string;
+  givenName: string;
+  nameInOwnScript?: string | null;
+  nameKana?: string | null;
+}
+
+/** The Latin name as the office writes it: FAMILY Given. */
+export function latinName(p: NameParts): string {
+  return [p.familyName.toUpperCase(), p.givenName].filter((s) => s.trim() !== '').join(' ');
+}
+
+/** The best single line to name a person: Latin, else katakana, else own script. */
+export function primaryName(p: NameParts): string {
+  return latinName(p) || p.nameKana || p.nameInOwnScript || '—';
+}
+
+/** The other name forms (katakana, own script) not already used as the primary name. */
+export function otherNames(p: NameParts): string[] {
+  const primary = primaryName(p);
+  return [p.nameKana, p.nameInOwnScript].filter((n): n is string => !!n && n.trim() !== '' && n !== primary);
+}
