@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser } from './browser';
+import { createStaff, logIn } from './journeys';
+
+const baseUrl = inject('baseUrl');
+const admin = { email: inject('adminEmail'), password: inject('adminPassword') };
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+let personId = '';
+
+async function seriousViolations(p: Page) {
+  const result = await new AxeBuilder({ page: p }).analyze();
+  // Axe really looked at the page (a blank page would pass with nothing checked).
+  expect(result.passes.length).toBeGreaterThan(10);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+beforeAll(async () => {
+  const email = `a11y.${randomBytes(3).toString('hex')}@e2e.tobira`;
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  await createStaff(baseUrl, admin, { email, displayName: 'A11y caseworker', role: 'caseworker', language: 'ja', password });
+  browser = await openBrowser('ja-JP');
+  page = await browser.context.newPage();
+  await page.goto(`${baseUrl}login`);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).waitFor();
+  expect(await seriousViolations(page), 'login page').toEqual([]);
+  await logIn(page, baseUrl, 'ja', email, password);
+  // A person with a visit, a consultation and aid, through the API with the page's session.
+  personId = await page.evaluate(async () => {
+    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+    const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+    const person = (await (await fetch('/api/people', { method: 'POST', headers, body: JSON.stringify({ familyName: 'Tesfaye', givenName: 'Abebe', nameKana: 'アベベ・テスファイエ', nameInOwnScript: 'አበበ ተስፋዬ', nationality: 'ET', sex: 'male', languages: ['am'] }) })).json()) as { id: string };
+    await fetch('/api/visits', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, reason: '食料', priorityReasons: ['rough_sleeping'] }) });
+    await fetch('/api/consultations', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, mode: 'in_person', topics: ['housing'], note: 'シェルター待ち' }) });
+    await fetch('/api/assistance', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, itemCode: 'blanket' }) });
+    return person.id;
+  });
+});
+afterAll(async () => browser?.close());
+
+describe('accessibility (axe: no serious or critical violation)', () => {
+  it('queue page', async () => {
+    await page.goto(`${baseUrl}queue`);
+    await page.getByRole('row', { name: /Tesfaye/i }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('person page with its timeline', async () => {
+    await page.goto(`${baseUrl}people/${personId}`);
+    await page.getByText('シェルター待ち').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('consultation page', async () => {
+    await page.goto(`${baseUrl}people/${personId}/consultations/new`);
+    await page.getByRole('button', { name: '相談を保存' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

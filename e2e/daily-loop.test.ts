@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser } from './browser';
+import { createStaff, labels, logIn, type Lang } from './journeys';
+
+const baseUrl = inject('baseUrl');
+const admin = { email: inject('adminEmail'), password: inject('adminPassword') };
+const browsers: Array<{ close(): Promise<void> }> = [];
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+});
+
+async function staffPage(lang: Lang, role: 'reception' | 'caseworker') {
+  const email = `${role}.${lang}.${randomBytes(3).toString('hex')}@e2e.tobira`;
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  await createStaff(baseUrl, admin, { email, displayName: `${role} ${lang}`, role, language: lang, password });
+  const browser = await openBrowser(lang === 'ja' ? 'ja-JP' : 'en-US');
+  browsers.push(browser);
+  const page = await browser.context.newPage();
+  await logIn(page, baseUrl, lang, email, password);
+  return page;
+}
+
+/**
+ * Journey (a)/(b): reception checks in a new walk-in; a caseworker at another browser sees them
+ * appear, calls them (reception sees the call), records a consultation and gives a food parcel;
+ * the person's timeline shows both.
+ */
+async function dailyLoop(lang: Lang) {
+  const l = labels[lang];
+  const family = `Walkin${randomBytes(2).toString('hex')}`;
+  const reception = await staffPage(lang, 'reception');
+  const caseworker = await staffPage(lang, 'caseworker');
+  await caseworker.goto(`${baseUrl}queue`);
+
+  // Reception: search, find no one, register, check in.
+  await reception.goto(`${baseUrl}queue`);
+  await reception.getByRole('link', { name: l.checkInLink }).click();
+  await reception.getByRole('combobox', { name: l.search }).fill(`${family} Amina`);
+  await reception.getByRole('button', { name: l.register }).click();
+  await reception.getByRole('button', { name: l.registerSubmit, exact: true }).click();
+  await reception.getByLabel(l.reason).fill(lang === 'ja' ? '食料と住まいの相談' : 'Food and shelter');
+  await reception.getByRole('button', { name: l.checkInSubmit, exact: true }).click();
+  const ticket = Number(await reception.getByTestId('ticket-number').innerText());
+  expect(ticket).toBeGreaterThan(0);
+  await reception.goto(`${baseUrl}queue`);
+
+  // Caseworker: the walk-in appears without reloading, is called, consultation starts.
+  const row = caseworker.getByRole('row', { name: new RegExp(family, 'i') });
+  await row.waitFor({ timeout: 15_000 });
+  await row.getByRole('button', { name: l.call, exact: true }).click();
+  // Reception's screen follows within a few seconds.
+  await reception.getByRole('row', { name: new RegExp(family, 'i') }).getByText(l.called, { exact: true }).first().waitFor({ timeout: 15_000 });
+  await row.getByRole('button', { name: l.start, exact: true }).click();
+  await caseworker.waitForURL(/\/consultations\/new/);
+  await caseworker.getByRole('checkbox', { name: l.topicLegal }).check();
+  const note = lang === 'ja' ? '新宿駅で野宿。保護費の申請を説明した。' : 'Sleeping at Shinjuku station; explained the protection allowance.';
+  await caseworker.getByLabel(l.note, { exact: true }).fill(note);
+  await caseworker.getByRole('button', { name: l.saveConsultation }).click();
+  await caseworker.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+
+  // Food parcel, from the person's page.
+  await caseworker.getByRole('link', { name: l.giveAid }).first().click();
+  await caseworker.getByRole('combobox', { name: l.item }).click();
+  await caseworker.getByRole('option', { name: l.foodParcel }).click();
+  await caseworker.getByRole('button', { name: l.saveAid }).click();
+  await caseworker.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+
+  // The timeline shows both, in the staff member's language.
+  await caseworker.getByText(note).waitFor();
+  await caseworker.getByText(l.foodParcel).first().waitFor();
+  const html = await caseworker.locator('html').getAttribute('lang');
+  expect(html).toBe(lang);
+  return caseworker;
+}
+
+describe('the daily loop in a real browser', () => {
+  it('(a) works end to end in Japanese', async () => {
+    await dailyLoop('ja');
+  });
+
+  it('(b) works end to end in English', async () => {
+    await dailyLoop('en');
+  });
+});
