@@ -1,0 +1,89 @@
+import { sql, type Insertable } from 'kysely';
+import type { DbOrTx } from '../../../server/db/database';
+import type { AssistanceTable, ConsultationTable, PersonTable, VisitTable } from '../../../server/db/schema';
+
+/**
+ * Bulk writes for demo data and benchmarks: many rows per statement, with the past timestamps
+ * the services (which always write "now") cannot give. Nothing here runs in normal operation.
+ */
+
+export async function countPeople(db: DbOrTx, organisationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Takes `count` numbers of a counter at once ('person', 'ticket:2026-11-28') and returns the
+ * first: the same counter row as `nextCounter`, so later registrations and check-ins continue after them.
+ */
+export async function reserveCounter(db: DbOrTx, organisationId: string, name: string, count: number): Promise<number> {
+  const row = await db
+    .insertInto('counter')
+    .values({ organisation_id: organisationId, name, value: count })
+    .onConflict((oc) => oc.columns(['organisation_id', 'name']).doUpdateSet((eb) => ({ value: eb('counter.value', '+', count) })))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value - count + 1;
+}
+
+/** Serialises demo loads for the rest of the transaction. */
+export async function lockDemoLoad(tx: DbOrTx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(727275)`.execute(tx);
+}
+
+export function findStaffIdByEmail(db: DbOrTx, email: string) {
+  return db.selectFrom('staff_user').select(['id']).where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export type PersonInsert = Pick<
+  Insertable<PersonTable>,
+  | 'organisation_id' | 'file_number' | 'family_name' | 'given_name' | 'name_in_own_script' | 'name_kana' | 'date_of_birth'
+  | 'date_of_birth_estimated' | 'sex' | 'nationality' | 'languages' | 'phone' | 'housing' | 'search_text' | 'created_by'
+  | 'created_at' | 'updated_at'
+>;
+
+/** Inserts people in one statement; returns their ids by file number. */
+export function insertPeople(db: DbOrTx, rows: PersonInsert[]) {
+  if (rows.length === 0) return Promise.resolve([]);
+  return db.insertInto('person').values(rows).returning(['id', 'file_number']).execute();
+}
+
+export type VisitInsert = Pick<
+  Insertable<VisitTable>,
+  | 'organisation_id' | 'person_id' | 'visit_date' | 'ticket_number' | 'reason' | 'interpreter_language' | 'priority'
+  | 'priority_reasons' | 'status' | 'checked_in_at' | 'called_at' | 'started_at' | 'finished_at' | 'checked_in_by' | 'handled_by'
+>;
+
+/** Inserts visits in one statement; returns their ids by day and ticket. */
+export function insertVisits(db: DbOrTx, rows: VisitInsert[]) {
+  if (rows.length === 0) return Promise.resolve([]);
+  return db.insertInto('visit').values(rows).returning(['id', 'visit_date', 'ticket_number']).execute();
+}
+
+export type ConsultationInsert = Pick<
+  Insertable<ConsultationTable>,
+  | 'organisation_id' | 'person_id' | 'visit_id' | 'staff_user_id' | 'occurred_at' | 'mode' | 'interpreter_language' | 'topics'
+  | 'note' | 'needs' | 'actions' | 'follow_up_on' | 'created_at'
+>;
+
+export async function insertConsultations(db: DbOrTx, rows: ConsultationInsert[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('consultation').values(rows).execute();
+}
+
+export type AssistanceInsert = Pick<
+  Insertable<AssistanceTable>,
+  'organisation_id' | 'person_id' | 'visit_id' | 'item_code' | 'quantity' | 'amount_yen' | 'given_on' | 'given_by' | 'note' | 'created_at'
+>;
+
+export async function insertAssistance(db: DbOrTx, rows: AssistanceInsert[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('assistance').values(rows).execute();
+}
+
+/** Refreshes the planner's statistics after a bulk load (autovacuum would, minutes later). */
+export async function analyzeTables(db: DbOrTx): Promise<void> {
+  await sql`ANALYZE person, visit, consultation, assistance, counter`.execute(db);
+}

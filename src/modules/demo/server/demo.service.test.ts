@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv, type TestStaff } from '../../../server/test/factories';
+import { CountryCode, LanguageCode } from '../../../shared/codes';
+import { tokyoDate } from '../../../shared/time';
+import type { PersonSummary } from '../../people/contract';
+import type { Queue } from '../../reception/contract';
+import type { Timeline } from '../../timeline/contract';
+import { africanNationalities, nameGroups } from '../names';
+import { addDays, isOfficeDay } from './demo.generator';
+import { DEMO_HISTORY_DAYS, demoStaff, loadDemoData } from './demo.service';
+
+let env: TestEnv;
+let caseworker: TestStaff;
+let summary: string | null;
+let loadMs: number;
+const people: PersonSummary[] = [];
+const queues = new Map<string, Queue>();
+const today = tokyoDate();
+
+const get = async <T>(url: string): Promise<T> => {
+  const res = await env.app.inject({ method: 'GET', url, headers: caseworker.headers });
+  expect(res.statusCode, url).toBe(200);
+  return res.json() as T;
+};
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  caseworker = await env.staff('caseworker');
+  const started = Date.now();
+  summary = await loadDemoData(env.services, env.organisationId);
+  loadMs = Date.now() - started;
+  // What staff see: every file by its number, and the queue of each day of the last three months.
+  for (let n = 1; n <= 320; n++) {
+    const fileNumber = `TB-${String(n).padStart(6, '0')}`;
+    const { items } = await get<{ items: PersonSummary[] }>(`/api/people?q=${fileNumber}`);
+    const person = items.find((p) => p.fileNumber === fileNumber);
+    if (person) people.push(person);
+  }
+  for (let back = 0; back <= DEMO_HISTORY_DAYS + 3; back++) {
+    const date = addDays(today, -back);
+    queues.set(date, await get<Queue>(`/api/visits?date=${date}`));
+  }
+}, 120_000);
+afterAll(async () => env?.close());
+
+describe('loadDemoData', () => {
+  it('loads quickly and says what it loaded, without any password', () => {
+    expect(loadMs).toBeLessThan(30_000);
+    expect(summary).toMatch(/^300 people, [\d,]+ visits/);
+    expect(summary).toContain(demoStaff.caseworker.email);
+    expect(summary).not.toContain(demoStaff.caseworker.password);
+    expect(summary).not.toContain(demoStaff.reception.password);
+  });
+
+  it('registers about 300 people with consecutive file numbers, more than half from African countries', () => {
+    expect(people).toHaveLength(300);
+    expect(people.map((p) => p.fileNumber).at(-1)).toBe('TB-000300');
+    const groups = new Set(nameGroups.map((g) => g.nationality));
+    for (const p of people) {
+      expect(groups.has(p.nationality ?? '')).toBe(true);
+      expect(CountryCode.safeParse(p.nationality).success).toBe(true);
+    }
+    const african = people.filter((p) => africanNationalities.has(p.nationality ?? '')).length;
+    expect(african / people.length).toBeGreaterThan(0.5);
+    expect(new Set(people.map((p) => p.nationality)).size).toBeGreaterThanOrEqual(18);
+  });
+
+  it('gives names in Latin letters, in their own script and in katakana', () => {
+    const ownScript = people.filter((p) => p.nameInOwnScript);
+    expect(ownScript.length).toBeGreaterThan(60);
+    expect(ownScript.some((p) => /\p{Script=Ethiopic}/u.test(p.nameInOwnScript ?? ''))).toBe(true);
+    expect(ownScript.some((p) => /\p{Script=Arabic}/u.test(p.nameInOwnScript ?? ''))).toBe(true);
+    expect(ownScript.some((p) => /\p{Script=Myanmar}/u.test(p.nameInOwnScript ?? ''))).toBe(true);
+    expect(ownScript.some((p) => /\p{Script=Devanagari}/u.test(p.nameInOwnScript ?? ''))).toBe(true);
+    const kana = people.filter((p) => p.nameKana);
+    expect(kana.length).toBeGreaterThan(240);
+    for (const p of kana) expect(p.nameKana).toMatch(/^[\p{Script=Katakana}ー・＝]+$/u);
+    expect(people.every((p) => p.givenName !== '')).toBe(true);
+    expect(people.some((p) => p.dateOfBirthEstimated && p.dateOfBirth?.endsWith('-01-01'))).toBe(true);
+    expect(new Set(people.map((p) => p.sex))).toEqual(new Set(['male', 'female', 'other', 'unknown']));
+  });
+
+  it('finds demo people by katakana and by own script, as the desk types', async () => {
+    const withKana = people.find((p) => p.nameKana);
+    const kanaPart = withKana?.nameKana?.split('・')[0]?.slice(0, 2) ?? '';
+    const byKana = await get<{ items: PersonSummary[] }>(`/api/people?q=${encodeURIComponent(kanaPart)}`);
+    expect(byKana.items.length).toBeGreaterThan(0);
+    const amharic = people.find((p) => /\p{Script=Ethiopic}/u.test(p.nameInOwnScript ?? ''));
+    const byScript = await get<{ items: PersonSummary[] }>(`/api/people?q=${encodeURIComponent(amharic?.nameInOwnScript ?? '')}`);
+    expect(byScript.items.map((p) => p.id)).toContain(amharic?.id);
+  });
+
+  it('records languages as ISO 639 codes and a realistic housing mix', async () => {
+    const sample = people.filter((_, i) => i % 10 === 0);
+    const files = await Promise.all(sample.map((p) => get<{ languages: string[]; housing: string | null; phone: string | null }>(`/api/people/${p.id}`)));
+    for (const f of files) {
+      expect(f.languages.length).toBeGreaterThan(0);
+      for (const code of f.languages) expect(LanguageCode.safeParse(code).success, code).toBe(true);
+    }
+    const outside = files.filter((f) => f.housing === 'rough_sleeping' || f.housing === 'net_cafe').length;
+    expect(outside).toBeGreaterThan(3);
+    expect(files.some((f) => f.phone && /^0[789]0-\d{4}-\d{4}$/.test(f.phone))).toBe(true);
+  });
+
+  it('fills about three months of office days with 20–50 numbered visits each, done or left', () => {
+    const past = [...queues.entries()].filter(([date, q]) => date !== today && q.items.length > 0);
+    const oldest = past.map(([date]) => date).sort()[0] ?? today;
+    expect(oldest <= addDays(today, -85)).toBe(true);
+    expect(past.length).toBeGreaterThan(55);
+    for (const [date, q] of past) {
+      expect(isOfficeDay(date), date).toBe(true);
+      expect(q.items.length).toBeGreaterThanOrEqual(20);
+      expect(q.items.length).toBeLessThanOrEqual(50);
+      expect(q.items.map((v) => v.ticketNumber).sort((a, b) => a - b)).toEqual(q.items.map((_, i) => i + 1));
+      for (const v of q.items) {
+        expect(['done', 'left']).toContain(v.status);
+        expect(tokyoDate(new Date(v.checkedInAt))).toBe(date);
+      }
+    }
+    // No visits on weekends or before the history starts.
+    for (const [date, q] of queues) if (!isOfficeDay(date) && date !== today) expect(q.items, date).toHaveLength(0);
+  });
+
+  it("shows a live queue today: people waiting and being called, the rest seen", async () => {
+    const q = queues.get(today);
+    const statuses = new Set(q?.items.map((v) => v.status));
+    expect(q?.items.length).toBeGreaterThanOrEqual(20);
+    expect(statuses.has('waiting')).toBe(true);
+    expect(statuses.has('called') || statuses.has('in_consultation')).toBe(true);
+    expect(statuses.has('done')).toBe(true);
+    expect(q?.items[0]?.status).not.toBe('done');
+    for (const v of q?.items ?? []) expect(new Date(v.checkedInAt).getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('gives a regular visitor a timeline with visits, consultations and aid', async () => {
+    const visitsOf = new Map<string, number>();
+    for (const q of queues.values()) for (const v of q.items) visitsOf.set(v.personId, (visitsOf.get(v.personId) ?? 0) + 1);
+    const regulars = [...visitsOf.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id]) => id);
+    const timelines = await Promise.all(regulars.map((id) => get<Timeline>(`/api/people/${id}/timeline`)));
+    const full = timelines.find((t) => ['visit', 'consultation', 'assistance'].every((type) => t.items.some((i) => i.type === type)));
+    expect(full).toBeDefined();
+    const consultation = full?.items.find((i) => i.type === 'consultation');
+    if (consultation?.type === 'consultation') {
+      expect(['in_person', 'phone', 'online']).toContain(consultation.consultation.mode);
+      expect(consultation.consultation.note?.length).toBeGreaterThan(10);
+      expect(consultation.consultation.topics.length).toBeGreaterThan(0);
+    }
+    const allAid = timelines.flatMap((t) => t.items).filter((i) => i.type === 'assistance');
+    const codes = new Set(allAid.map((i) => (i.type === 'assistance' ? i.assistance.itemCode : '')));
+    expect(codes.has('food_parcel')).toBe(true);
+    for (const i of allAid) {
+      if (i.type === 'assistance' && (i.assistance.itemCode === 'cash' || i.assistance.itemCode === 'transport_fare')) {
+        expect(i.assistance.amountYen).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('lets the demo caseworker and receptionist log in with the documented passwords', async () => {
+    for (const account of [demoStaff.caseworker, demoStaff.reception]) {
+      const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: account.email, password: account.password } });
+      expect(res.statusCode, account.email).toBeLessThan(300);
+    }
+  });
+
+  it('continues file and ticket numbers after the demo data', async () => {
+    const reception = await env.staff('reception');
+    const created = await env.app.inject({ method: 'POST', url: '/api/people', headers: reception.headers, payload: { familyName: 'KABONGO', givenName: 'Ruth' } });
+    expect(created.json().fileNumber).toBe('TB-000301');
+    const before = queues.get(today)?.items.length ?? 0;
+    const visit = await env.app.inject({ method: 'POST', url: '/api/visits', headers: reception.headers, payload: { personId: created.json().id } });
+    expect(visit.statusCode).toBe(201);
+    expect(visit.json().ticketNumber).toBe(before + 1);
+  });
+
+  it('does nothing the second time', async () => {
+    expect(await loadDemoData(env.services, env.organisationId)).toBeNull();
+    const { items } = await get<{ items: PersonSummary[] }>('/api/people?q=TB-000302');
+    expect(items.filter((p) => p.fileNumber === 'TB-000302')).toHaveLength(0);
+    const q = await get<Queue>('/api/visits');
+    expect(q.items.length).toBe((queues.get(today)?.items.length ?? 0) + 1);
+  });
+});
