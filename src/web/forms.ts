@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { ApiError } from './api';
 
-type FormErrors = Record<string, string>;
+export type FormErrors = Record<string, string>;
 
 /** The `validation.*` message for one zod issue: the same keys the server uses. */
 function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {

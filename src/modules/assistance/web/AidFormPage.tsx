@@ -1,13 +1,14 @@
 import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useRecordOnTimeline } from '../../timeline/web/useRecordOnTimeline';
 import { tokyoDate } from '../../../shared/time';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { PersonContext } from '../../../web/components/PersonContext';
 import { QueryStatus } from '../../../web/components/QueryStatus';
-import { showApiError, showSaved, zodValidate } from '../../../web/forms';
+import { zodValidate } from '../../../web/forms';
 import { currentLanguage } from '../../../web/i18n';
 import { CreateAssistanceInput, type AidItem } from '../contract';
 import { catalogueQuery, giveAid, itemName } from './assistance.queries';
@@ -26,8 +27,6 @@ export function AidFormPage() {
   const { id: personId = '' } = useParams();
   const [params] = useSearchParams();
   const visitId = params.get('visitId');
-  const navigate = useNavigate();
-  const client = useQueryClient();
   const catalogue = useQuery(catalogueQuery);
   const active = (catalogue.data?.items ?? []).filter((i) => i.isActive).sort((a, b) => a.sortOrder - b.sortOrder);
   const itemByCode = (code: string | null): AidItem | undefined => active.find((i) => i.code === code);
@@ -53,15 +52,7 @@ export function AidFormPage() {
   });
   const selected = itemByCode(form.values.itemCode);
 
-  const mutation = useMutation({
-    mutationFn: (values: Values) => giveAid(CreateAssistanceInput.parse(toInput(values))),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['timeline', personId] });
-      showSaved(t);
-      void navigate(`/people/${personId}`);
-    },
-    onError: (error) => showApiError(error, t, form.setErrors),
-  });
+  const mutation = useRecordOnTimeline(personId, (values: Values) => giveAid(CreateAssistanceInput.parse(toInput(values))), form.setErrors);
 
   return (
     <Stack maw={900}>

@@ -1,12 +1,12 @@
 import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useRecordOnTimeline } from '../../timeline/web/useRecordOnTimeline';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { PersonContext } from '../../../web/components/PersonContext';
-import { orNull, showApiError, showSaved, zodValidate } from '../../../web/forms';
+import { orNull, zodValidate } from '../../../web/forms';
 import { currentLanguage } from '../../../web/i18n';
 import { languageOptions } from '../../../web/options';
 import { ConsultationMode, CreateConsultationInput, Topic } from '../contract';
@@ -28,8 +28,6 @@ export function ConsultationFormPage() {
   const { id: personId = '' } = useParams();
   const [params] = useSearchParams();
   const visitId = params.get('visitId');
-  const navigate = useNavigate();
-  const client = useQueryClient();
   const languages = useMemo(() => languageOptions(language, { common: t('ui.options.common'), all: t('ui.options.all') }), [language, t]);
 
   const toInput = (v: Values) => ({
@@ -48,15 +46,7 @@ export function ConsultationFormPage() {
     initialValues: { mode: 'in_person', interpreterLanguage: null, topics: [], note: '', needs: '', actions: '', followUpOn: '' },
     validate: zodValidate(CreateConsultationInput, toInput, t),
   });
-  const mutation = useMutation({
-    mutationFn: (values: Values) => createConsultation(CreateConsultationInput.parse(toInput(values))),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['timeline', personId] });
-      showSaved(t);
-      void navigate(`/people/${personId}`);
-    },
-    onError: (error) => showApiError(error, t, form.setErrors),
-  });
+  const mutation = useRecordOnTimeline(personId, (values: Values) => createConsultation(CreateConsultationInput.parse(toInput(values))), form.setErrors);
 
   return (
     <Stack maw={900}>
