@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { databaseUrlFor } from '../src/server/test/database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -52,17 +53,14 @@ export default async function setup(project: TestProject) {
   let dropDatabase: (() => Promise<void>) | null = null;
   if (process.env.DATABASE_URL) {
     const name = `tobira_e2e_${Date.now()}`;
-    const admin = new URL(process.env.DATABASE_URL);
-    admin.pathname = '/postgres';
-    const client = new pg.Client({ connectionString: admin.toString() });
+    const admin = databaseUrlFor(process.env.DATABASE_URL);
+    const client = new pg.Client({ connectionString: admin });
     await client.connect();
     await client.query(`CREATE DATABASE ${name}`);
     await client.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
+    env.DATABASE_URL = databaseUrlFor(process.env.DATABASE_URL, name);
     dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: admin.toString() });
+      const c = new pg.Client({ connectionString: admin });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();

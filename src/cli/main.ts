@@ -3,7 +3,7 @@ import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/database';
 import { DataDirLockedError } from '../server/db/pglite';
 import { migrate } from '../server/db/migrate';
-import { bootstrap } from '../server/bootstrap';
+import { bootstrap, ensureOrganisation } from '../server/bootstrap';
 import { createServices } from '../server/services';
 import { AppError } from '../server/http/errors';
 import { CreateStaffInput } from '../modules/staff/contract';
@@ -26,8 +26,7 @@ async function withServices<T>(fn: (services: ReturnType<typeof createServices>,
   try {
     await migrate(handle.db);
     const services = createServices({ db: handle.db, secretKey: config.secretKey, sessionHours: config.sessionHours });
-    const org = await services.staff.ensureOrganisation(process.env.TOBIRA_ORGANISATION_NAME ?? 'Tobira');
-    if (org.created) await services.assistance.seedDefaultCatalogue(handle.db, org.id);
+    const org = await ensureOrganisation(services);
     return await fn(services, org.id);
   } finally {
     await handle.close();

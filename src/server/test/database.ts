@@ -8,7 +8,8 @@ import { openDatabase, type DatabaseHandle } from '../db/database';
 export const pgliteTemplatePath = path.resolve('.tmp/test/pglite-template.tar');
 export const pgTemplateName = 'tobira_test_template';
 
-export function adminUrl(databaseUrl: string, database = 'postgres'): string {
+/** The same server URL, naming another database (the server's `postgres` database by default). */
+export function databaseUrlFor(databaseUrl: string, database = 'postgres'): string {
   const url = new URL(databaseUrl);
   url.pathname = `/${database}`;
   return url.toString();
@@ -25,16 +26,16 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     return openDatabase({ loadDataDir: dump });
   }
   const name = `tobira_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+  const admin = new pg.Client({ connectionString: databaseUrlFor(databaseUrl) });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName}`);
   await admin.end();
-  const handle = await openDatabase({ databaseUrl: adminUrl(databaseUrl, name), poolSize: 5 });
+  const handle = await openDatabase({ databaseUrl: databaseUrlFor(databaseUrl, name), poolSize: 5 });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+      const dropper = new pg.Client({ connectionString: databaseUrlFor(databaseUrl) });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { openPglite } from '../db/pglite';
-import { adminUrl, pgliteTemplatePath, pgTemplateName } from './database';
+import { databaseUrlFor, pgliteTemplatePath, pgTemplateName } from './database';
 
 /** Migrates one template database per run; every test file then starts from a copy of it. */
 export default async function setup() {
@@ -21,11 +21,11 @@ export default async function setup() {
     await handle.close();
     return;
   }
-  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+  const admin = new pg.Client({ connectionString: databaseUrlFor(databaseUrl) });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${pgTemplateName} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${pgTemplateName}`);
-  const handle = await openDatabase({ databaseUrl: adminUrl(databaseUrl, pgTemplateName) });
+  const handle = await openDatabase({ databaseUrl: databaseUrlFor(databaseUrl, pgTemplateName) });
   await migrate(handle.db);
   await handle.close();
   await admin.end();

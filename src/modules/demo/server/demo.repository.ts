@@ -7,36 +7,9 @@ import type { AssistanceTable, ConsultationTable, PersonTable, VisitTable } from
  * the services (which always write "now") cannot give. Nothing here runs in normal operation.
  */
 
-export async function countPeople(db: DbOrTx, organisationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('person')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/**
- * Takes `count` numbers of a counter at once ('person', 'ticket:2026-11-28') and returns the
- * first: the same counter row as `nextCounter`, so later registrations and check-ins continue after them.
- */
-export async function reserveCounter(db: DbOrTx, organisationId: string, name: string, count: number): Promise<number> {
-  const row = await db
-    .insertInto('counter')
-    .values({ organisation_id: organisationId, name, value: count })
-    .onConflict((oc) => oc.columns(['organisation_id', 'name']).doUpdateSet((eb) => ({ value: eb('counter.value', '+', count) })))
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return row.value - count + 1;
-}
-
 /** Serialises demo loads for the rest of the transaction. */
 export async function lockDemoLoad(tx: DbOrTx): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(727275)`.execute(tx);
-}
-
-export function findStaffIdByEmail(db: DbOrTx, email: string) {
-  return db.selectFrom('staff_user').select(['id']).where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
 }
 
 export type PersonInsert = Pick<

@@ -5,6 +5,7 @@ import { tokyoDate } from '../../../shared/time';
 import { personSearchText } from '../../people/search-text';
 import { formatFileNumber } from '../../people/server/people.service';
 import { createRng, generatePeople, planHistory, type DemoPerson, type DemoStaffRole, type HistoryPlan } from './demo.generator';
+import { reserveCounter } from '../../../server/db/counters';
 import * as repo from './demo.repository';
 
 /** The seed of the demo data: the same seed on the same day gives the same people and history. */
@@ -55,7 +56,7 @@ export async function writeGeneratedData(
   batchSize = 1000,
 ): Promise<WriteCounts> {
   const order = people.map((_, i) => i).sort((a, b) => (registeredAt[a]?.getTime() ?? 0) - (registeredAt[b]?.getTime() ?? 0));
-  const firstNumber = await repo.reserveCounter(db, organisationId, 'person', people.length);
+  const firstNumber = await reserveCounter(db, organisationId, 'person', people.length);
   const personIds: string[] = new Array<string>(people.length);
   const fileNumbers: string[] = new Array<string>(people.length);
   let nextNumber = firstNumber;
@@ -99,7 +100,7 @@ export async function writeGeneratedData(
   const ticketsPerDay = new Map<string, number>();
   for (const v of history.visits) ticketsPerDay.set(v.visitDate, Math.max(ticketsPerDay.get(v.visitDate) ?? 0, v.ticketNumber));
   const ticketBase = new Map<string, number>();
-  for (const [day, count] of ticketsPerDay) ticketBase.set(day, (await repo.reserveCounter(db, organisationId, `ticket:${day}`, count)) - 1);
+  for (const [day, count] of ticketsPerDay) ticketBase.set(day, (await reserveCounter(db, organisationId, `ticket:${day}`, count)) - 1);
 
   const visitIds: string[] = [];
   for (const batch of chunks(history.visits, batchSize)) {
@@ -175,9 +176,9 @@ export async function ensureDemoStaff(services: Services, organisationId: string
       ids[key] = user.id;
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'staff.email_taken')) throw error;
-      const existing = await repo.findStaffIdByEmail(services.db, account.email);
+      const existing = await services.staff.findIdByEmail(account.email);
       if (!existing) throw error;
-      ids[key] = existing.id;
+      ids[key] = existing;
     }
   }
   return { caseworker: ids.caseworker ?? '', reception: ids.reception ?? '' };
@@ -191,7 +192,7 @@ const thousands = (n: number) => n.toLocaleString('en');
  * null when the organisation already has people.
  */
 export async function loadDemoData(services: Services, organisationId: string, now: Date = new Date()): Promise<string | null> {
-  if ((await repo.countPeople(services.db, organisationId)) > 0) return null;
+  if ((await services.people.count(organisationId)) > 0) return null;
   const staff = await ensureDemoStaff(services, organisationId);
   const rng = createRng(DEMO_SEED);
   const today = tokyoDate(now);
@@ -200,7 +201,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
   const counts = await services.db.transaction().execute(async (tx) => {
     // Two servers started at once with --demo on one PostgreSQL: the second waits, then finds people.
     await repo.lockDemoLoad(tx);
-    if ((await repo.countPeople(tx, organisationId)) > 0) return null;
+    if ((await services.people.count(organisationId, tx)) > 0) return null;
     const written = await writeGeneratedData(tx, organisationId, staff, people, history.registeredAt, history, 500);
     await services.audit.recordAnonymous(tx, {
       organisationId, staffUserId: null, action: 'create', entityType: 'demo_data', ip: 'local',

@@ -7,7 +7,7 @@ import { foldForSearch, personSearchText, searchTokens } from '../search-text';
 import { nextCounter } from '../../../server/db/counters';
 import * as repo from './people.repository';
 
-function present(row: repo.PersonRow): Person {
+function presentSummary(row: Omit<repo.PersonRow, 'languages' | 'phone' | 'housing' | 'version' | 'created_at' | 'updated_at'>): PersonSummary {
   return {
     id: row.id,
     fileNumber: row.file_number,
@@ -19,6 +19,12 @@ function present(row: repo.PersonRow): Person {
     dateOfBirthEstimated: row.date_of_birth_estimated,
     sex: row.sex as Person['sex'],
     nationality: row.nationality,
+  };
+}
+
+function present(row: repo.PersonRow): Person {
+  return {
+    ...presentSummary(row),
     languages: row.languages,
     phone: row.phone,
     housing: row.housing as Person['housing'],
@@ -116,23 +122,17 @@ export function createPeopleService(db: Db, audit: AuditService) {
       });
     },
 
+    /** How many people the organisation has on file. */
+    async count(organisationId: string, tx: DbOrTx = db): Promise<number> {
+      return Number((await repo.countPeople(tx, organisationId)).n);
+    },
+
     /** Finds people by any name form, file number or phone, as the reception desk types. */
     async search(ctx: RequestContext, query: string, limit: number): Promise<PersonSummary[]> {
       const rows = await repo.searchPeople(db, ctx.actor.organisationId, searchTokens(query), foldForSearch(query), limit);
       // The query itself may be a name: the audit keeps only how many files were listed.
       await audit.record(db, ctx, { action: 'search', entityType: 'person', details: { results: rows.length } });
-      return rows.map((r) => ({
-        id: r.id,
-        fileNumber: r.file_number,
-        familyName: r.family_name,
-        givenName: r.given_name,
-        nameInOwnScript: r.name_in_own_script,
-        nameKana: r.name_kana,
-        dateOfBirth: r.date_of_birth,
-        dateOfBirthEstimated: r.date_of_birth_estimated,
-        sex: r.sex as Person['sex'],
-        nationality: r.nationality,
-      }));
+      return rows.map(presentSummary);
     },
   };
 }

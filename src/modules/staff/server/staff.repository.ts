@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { DbOrTx } from '../../../server/db/database';
+import type { Database } from '../../../server/db/schema';
 
 const staffColumns = [
   'staff_user.id',
@@ -31,6 +32,10 @@ export function findStaffForLogin(db: DbOrTx, email: string) {
     .select([...staffColumns, 'staff_user.password_hash'])
     .where(sql`lower(email)`, '=', email.toLowerCase())
     .executeTakeFirst();
+}
+
+export function findStaffIdByEmail(db: DbOrTx, email: string) {
+  return db.selectFrom('staff_user').select('id').where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
 }
 
 export function listStaff(db: DbOrTx, organisationId: string) {
@@ -106,25 +111,25 @@ export function insertSession(
     .executeTakeFirstOrThrow();
 }
 
-/** The actor behind a session token: staff, organisation and permissions in one query. */
+// Staff, organisation and the role's permissions, in one query, for a session or a token.
+const actorSelection = [
+  ...staffColumns,
+  'organisation.name as organisation_name',
+  (eb: ExpressionBuilder<Database, 'staff_user' | 'organisation'>) =>
+    eb
+      .selectFrom('role_permission')
+      .select(sql<string[]>`coalesce(array_agg(permission), '{}')`.as('p'))
+      .whereRef('role_permission.role_code', '=', 'staff_user.role_code')
+      .as('permissions'),
+] as const;
+
+/** The actor behind a session token, while the session is valid and the account active. */
 export function findActorBySessionHash(db: DbOrTx, tokenHash: string) {
   return db
     .selectFrom('session')
     .innerJoin('staff_user', 'staff_user.id', 'session.staff_user_id')
     .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
-    .select([
-      'session.id as session_id',
-      'session.csrf_token',
-      'session.last_seen_at',
-      ...staffColumns,
-      'organisation.name as organisation_name',
-      (eb) =>
-        eb
-          .selectFrom('role_permission')
-          .select(sql<string[]>`coalesce(array_agg(permission), '{}')`.as('p'))
-          .whereRef('role_permission.role_code', '=', 'staff_user.role_code')
-          .as('permissions'),
-    ])
+    .select(['session.id as session_id', 'session.csrf_token', 'session.last_seen_at', ...actorSelection])
     .where('session.token_hash', '=', tokenHash)
     .where('session.expires_at', '>', new Date())
     .where('staff_user.is_active', '=', true)
@@ -143,23 +148,13 @@ export function deleteSessionsOfStaff(db: DbOrTx, staffUserId: string) {
   return db.deleteFrom('session').where('staff_user_id', '=', staffUserId).execute();
 }
 
+/** The actor behind an API token, unless revoked or the account is inactive. */
 export function findActorByTokenHash(db: DbOrTx, tokenHash: string) {
   return db
     .selectFrom('api_token')
     .innerJoin('staff_user', 'staff_user.id', 'api_token.staff_user_id')
     .innerJoin('organisation', 'organisation.id', 'staff_user.organisation_id')
-    .select([
-      'api_token.id as token_id',
-      'api_token.last_used_at',
-      ...staffColumns,
-      'organisation.name as organisation_name',
-      (eb) =>
-        eb
-          .selectFrom('role_permission')
-          .select(sql<string[]>`coalesce(array_agg(permission), '{}')`.as('p'))
-          .whereRef('role_permission.role_code', '=', 'staff_user.role_code')
-          .as('permissions'),
-    ])
+    .select(['api_token.id as token_id', 'api_token.last_used_at', ...actorSelection])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)
     .where('staff_user.is_active', '=', true)

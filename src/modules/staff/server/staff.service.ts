@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Db } from '../../../server/db/database';
+import type { Db, Tx } from '../../../server/db/database';
 import type { Actor, RequestContext } from '../../../server/http/context';
 import { AppError, conflict, notFound } from '../../../server/http/errors';
 import type { AuditService } from '../../audit/server/audit.service';
@@ -71,6 +71,27 @@ export function createStaffService({ db, audit, secretKey, sessionHours }: Staff
     const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
     await repo.insertSession(db, { tokenHash: tokenHash(token), csrfToken, staffUserId, expiresAt, ip });
     return { token, expiresAt };
+  }
+
+  /** Creates an account (unique email, argon2id hash) and its audit entry in one transaction. */
+  async function addAccount(organisationId: string, input: CreateStaffInput, recordAudit: (tx: Tx, id: string) => Promise<void>) {
+    const passwordHash = await hashPassword(input.password);
+    return db.transaction().execute(async (tx) => {
+      if (await repo.findStaffIdByEmail(tx, input.email)) throw conflict('staff.email_taken');
+      const row = await repo.insertStaff(tx, { organisationId, email: input.email, displayName: input.displayName, role: input.role, language: input.language, passwordHash });
+      await recordAudit(tx, row.id);
+      return presentStaff(row);
+    });
+  }
+
+  /** Creates an API token (stored as its HMAC) and its audit entry; the token is returned only now. */
+  async function issueToken(staffUserId: string, name: string, recordAudit: (tx: Tx, id: string) => Promise<void>) {
+    const token = `tbr_${randomBytes(32).toString('base64url')}`;
+    return db.transaction().execute(async (tx) => {
+      const row = await repo.insertToken(tx, { staffUserId, name, tokenHash: tokenHash(token), prefix: token.slice(0, 8) });
+      await recordAudit(tx, row.id);
+      return { id: row.id, name: row.name, token };
+    });
   }
 
   return {
@@ -156,13 +177,8 @@ export function createStaffService({ db, audit, secretKey, sessionHours }: Staff
 
     /** Creates a staff account (admin only at the route). */
     async create(ctx: RequestContext, input: CreateStaffInput): Promise<StaffUser> {
-      const passwordHash = await hashPassword(input.password);
-      return db.transaction().execute(async (tx) => {
-        if (await repo.findStaffForLogin(tx, input.email)) throw conflict('staff.email_taken');
-        const row = await repo.insertStaff(tx, { organisationId: ctx.actor.organisationId, email: input.email, displayName: input.displayName, role: input.role, language: input.language, passwordHash });
-        await audit.record(tx, ctx, { action: 'create', entityType: 'staff_user', entityId: row.id, details: { role: input.role } });
-        return presentStaff(row);
-      });
+      return addAccount(ctx.actor.organisationId, input, (tx, id) =>
+        audit.record(tx, ctx, { action: 'create', entityType: 'staff_user', entityId: id, details: { role: input.role } }));
     },
 
     /** Changes a staff account; deactivating one also ends its sessions. */
@@ -183,25 +199,21 @@ export function createStaffService({ db, audit, secretKey, sessionHours }: Staff
 
     /** Creates an account outside any request (first start, `tobira user add`); audited as the system. */
     async addUser(organisationId: string, input: CreateStaffInput): Promise<StaffUser> {
-      const passwordHash = await hashPassword(input.password);
-      return db.transaction().execute(async (tx) => {
-        if (await repo.findStaffForLogin(tx, input.email)) throw conflict('staff.email_taken');
-        const row = await repo.insertStaff(tx, { organisationId, email: input.email, displayName: input.displayName, role: input.role, language: input.language, passwordHash });
-        await audit.recordAnonymous(tx, { organisationId, staffUserId: null, action: 'create', entityType: 'staff_user', entityId: row.id, ip: 'local', details: { role: input.role, by: 'system' } });
-        return presentStaff(row);
-      });
+      return addAccount(organisationId, input, (tx, id) =>
+        audit.recordAnonymous(tx, { organisationId, staffUserId: null, action: 'create', entityType: 'staff_user', entityId: id, ip: 'local', details: { role: input.role, by: 'system' } }));
     },
 
     /** Creates an API token for a staff member from the command line; the token is shown only now. */
     async createTokenFor(email: string, name: string) {
       const staff = await repo.findStaffForLogin(db, email);
       if (!staff) throw notFound('staff.not_found');
-      const token = `tbr_${randomBytes(32).toString('base64url')}`;
-      return db.transaction().execute(async (tx) => {
-        const row = await repo.insertToken(tx, { staffUserId: staff.id, name, tokenHash: tokenHash(token), prefix: token.slice(0, 8) });
-        await audit.recordAnonymous(tx, { organisationId: staff.organisation_id, staffUserId: staff.id, action: 'create', entityType: 'api_token', entityId: row.id, ip: 'local', details: { by: 'system' } });
-        return { id: row.id, name: row.name, token };
-      });
+      return issueToken(staff.id, name, (tx, id) =>
+        audit.recordAnonymous(tx, { organisationId: staff.organisation_id, staffUserId: staff.id, action: 'create', entityType: 'api_token', entityId: id, ip: 'local', details: { by: 'system' } }));
+    },
+
+    /** The id of the account with this email (any case), if there is one. */
+    async findIdByEmail(email: string): Promise<string | null> {
+      return (await repo.findStaffIdByEmail(db, email))?.id ?? null;
     },
 
     /** How many staff accounts exist (zero on a first start). */
@@ -223,12 +235,7 @@ export function createStaffService({ db, audit, secretKey, sessionHours }: Staff
 
     /** Creates an API token for the calling staff member; the token itself is shown only now. */
     async createToken(ctx: RequestContext, name: string) {
-      const token = `tbr_${randomBytes(32).toString('base64url')}`;
-      return db.transaction().execute(async (tx) => {
-        const row = await repo.insertToken(tx, { staffUserId: ctx.actor.staffUserId, name, tokenHash: tokenHash(token), prefix: token.slice(0, 8) });
-        await audit.record(tx, ctx, { action: 'create', entityType: 'api_token', entityId: row.id });
-        return { id: row.id, name: row.name, token };
-      });
+      return issueToken(ctx.actor.staffUserId, name, (tx, id) => audit.record(tx, ctx, { action: 'create', entityType: 'api_token', entityId: id }));
     },
 
     /** The calling staff member's API tokens (never the secrets). */
