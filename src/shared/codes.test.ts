@@ -4,7 +4,9 @@ import { CountryCode, LanguageCode, displayName } from './codes';
 describe('country and language codes', () => {
   it('accepts real ISO codes in any case and refuses made-up or malformed ones', () => {
     expect(CountryCode.parse('cd')).toBe('CD');
-    for (const bad of ['XX', 'EU', 'C', 'C1', '日本', '']) expect(CountryCode.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['XX', 'XA', 'QM', 'AA', 'EU', 'C', 'C1', '日本', '']) expect(CountryCode.safeParse(bad).success, bad).toBe(false);
+    // Kosovo's code sits in the private-use range but is the one in use.
+    expect(CountryCode.parse('xk')).toBe('XK');
     expect(LanguageCode.parse('KMR')).toBe('kmr');
     for (const bad of ['zz9', 'xx', 'english', '', '!!']) expect(LanguageCode.safeParse(bad).success, bad).toBe(false);
   });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
-// Region codes Intl knows that are not countries a person holds.
-const notCountries = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ']);
+// Region codes Intl knows that are not countries a person holds: groupings and the private-use
+// ranges (AA, QM–QZ, XA–XZ, ZZ). XK is the exception: the code in use for Kosovo.
+const notCountries = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'AA']);
+const privateUse = (code: string) => (/^Q[M-Z]$/.test(code) || code.startsWith('X')) && code !== 'XK';
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
@@ -14,13 +16,18 @@ function knownTo(names: Intl.DisplayNames, code: string): boolean {
   }
 }
 
+/** True for an ISO 3166-1 alpha-2 code of a country or territory a person can hold (upper case). */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !notCountries.has(code) && !privateUse(code) && knownTo(regionNames, code);
+}
+
 /** ISO 3166-1 alpha-2 country code, upper case (`cd` is accepted as `CD`). */
 export const CountryCode = z
   .string()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/)
-  .refine((code) => !notCountries.has(code) && knownTo(regionNames, code), { params: { key: 'invalid_choice' } });
+  .refine(isCountryCode, { params: { key: 'invalid_choice' } });
 
 /** ISO 639 language code: two letters (fr, am, ti) or three where no two-letter code exists (kmr, prs). */
 export const LanguageCode = z

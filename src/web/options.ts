@@ -1,4 +1,7 @@
-import { commonCountries, commonLanguages, displayName } from '../shared/codes';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { commonCountries, commonLanguages, displayName, isCountryCode } from '../shared/codes';
+import { currentLanguage } from './i18n';
 import type { Language } from '../i18n/index';
 
 export interface OptionGroup {
@@ -6,17 +9,13 @@ export interface OptionGroup {
   items: Array<{ value: string; label: string }>;
 }
 
-// Every ISO 3166 alpha-2 code the runtime can name, for the nationality picker.
+// Every country code the runtime can name, for the nationality picker.
 const allRegionCodes: string[] = (() => {
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
   const codes: string[] = [];
-  const notCountries = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB', 'AA', 'QM', 'QN', 'QP', 'QQ', 'QR', 'QS', 'QT', 'QU', 'QV', 'QW', 'QX', 'QY', 'QZ']);
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
-      if (notCountries.has(code) || code.startsWith('X')) continue;
-      const name = names.of(code);
-      if (name && name !== code) codes.push(code);
+      if (isCountryCode(code)) codes.push(code);
     }
   }
   return codes;
@@ -52,4 +51,21 @@ export function countryOptions(language: Language, labels: { common: string; all
 /** Languages for pickers: the office's common interpreter languages first. */
 export function languageOptions(language: Language, labels: { common: string; all: string }): OptionGroup[] {
   return grouped(commonLanguages, [...new Set(moreLanguages)], 'language', language, labels);
+}
+
+function useGroupLabels() {
+  const { t } = useTranslation();
+  return { language: currentLanguage(), common: t('ui.options.common'), all: t('ui.options.all') };
+}
+
+/** Country options in the UI language, for a nationality picker. */
+export function useCountryOptions(): OptionGroup[] {
+  const { language, common, all } = useGroupLabels();
+  return useMemo(() => countryOptions(language, { common, all }), [language, common, all]);
+}
+
+/** Language options in the UI language, for interpreter and spoken-language pickers. */
+export function useLanguageOptions(): OptionGroup[] {
+  const { language, common, all } = useGroupLabels();
+  return useMemo(() => languageOptions(language, { common, all }), [language, common, all]);
 }

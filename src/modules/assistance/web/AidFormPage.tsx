@@ -1,17 +1,18 @@
-import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useRecordOnTimeline } from '../../timeline/web/useRecordOnTimeline';
 import { tokyoDate } from '../../../shared/time';
 import { PageTitle } from '../../../web/components/PageTitle';
-import { PersonContext } from '../../../web/components/PersonContext';
+import { PersonContext } from '../../people/web/PersonContext';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { zodValidate } from '../../../web/forms';
 import { currentLanguage } from '../../../web/i18n';
 import { CreateAssistanceInput, type AidItem } from '../contract';
 import { catalogueQuery, giveAid, itemName } from './assistance.queries';
+import { FormActions } from '../../../web/components/FormActions';
 
 interface Values {
   itemCode: string | null;
@@ -84,14 +85,7 @@ export function AidFormPage() {
               <TextInput type="date" label={t('fields.givenOn')} {...form.getInputProps('givenOn')} />
             </SimpleGrid>
             <Textarea label={t('fields.note')} autosize minRows={2} {...form.getInputProps('note')} />
-            <Group>
-              <Button type="submit" loading={mutation.isPending}>
-                {t('ui.aid.submit')}
-              </Button>
-              <Button variant="default" component={Link} to={`/people/${personId}`}>
-                {t('ui.common.cancel')}
-              </Button>
-            </Group>
+            <FormActions submitLabel={t('ui.aid.submit')} loading={mutation.isPending} cancelTo={`/people/${personId}`} />
           </Stack>
         </form>
       </Paper>

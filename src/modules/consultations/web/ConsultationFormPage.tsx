@@ -1,16 +1,16 @@
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useRecordOnTimeline } from '../../timeline/web/useRecordOnTimeline';
 import { PageTitle } from '../../../web/components/PageTitle';
-import { PersonContext } from '../../../web/components/PersonContext';
+import { PersonContext } from '../../people/web/PersonContext';
 import { orNull, zodValidate } from '../../../web/forms';
-import { currentLanguage } from '../../../web/i18n';
-import { languageOptions } from '../../../web/options';
 import { ConsultationMode, CreateConsultationInput, Topic } from '../contract';
 import { createConsultation } from './consultations.queries';
+import { FormActions } from '../../../web/components/FormActions';
+import { InterpreterLanguageSelect } from '../../../web/components/InterpreterLanguageSelect';
+import { OptionCheckboxes } from '../../../web/components/OptionCheckboxes';
 
 interface Values {
   mode: string;
@@ -24,11 +24,9 @@ interface Values {
 
 export function ConsultationFormPage() {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const { id: personId = '' } = useParams();
   const [params] = useSearchParams();
   const visitId = params.get('visitId');
-  const languages = useMemo(() => languageOptions(language, { common: t('ui.options.common'), all: t('ui.options.all') }), [language, t]);
 
   const toInput = (v: Values) => ({
     personId,
@@ -62,35 +60,14 @@ export function ConsultationFormPage() {
                 allowDeselect={false}
                 {...form.getInputProps('mode')}
               />
-              <Select
-                label={t('fields.interpreterLanguage')}
-                data={languages}
-                searchable
-                clearable
-                placeholder={t('ui.checkIn.noInterpreter')}
-                nothingFoundMessage={t('ui.search.noResults')}
-                {...form.getInputProps('interpreterLanguage')}
-              />
+              <InterpreterLanguageSelect {...form.getInputProps('interpreterLanguage')} />
             </SimpleGrid>
-            <Checkbox.Group label={t('fields.topics')} {...form.getInputProps('topics')}>
-              <Group mt={6}>
-                {Topic.options.map((topic) => (
-                  <Checkbox key={topic} value={topic} label={t(`ui.topic.${topic}`)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
+            <OptionCheckboxes label={t('fields.topics')} options={Topic.options} labelOf={(topic) => t(`ui.topic.${topic}`)} {...form.getInputProps('topics')} />
             <Textarea label={t('fields.note')} autosize minRows={4} {...form.getInputProps('note')} />
             <Textarea label={t('fields.needs')} autosize minRows={2} {...form.getInputProps('needs')} />
             <Textarea label={t('fields.actions')} autosize minRows={2} {...form.getInputProps('actions')} />
             <TextInput type="date" label={t('fields.followUpOn')} w={220} {...form.getInputProps('followUpOn')} />
-            <Group>
-              <Button type="submit" loading={mutation.isPending}>
-                {t('ui.consultation.submit')}
-              </Button>
-              <Button variant="default" component={Link} to={`/people/${personId}`}>
-                {t('ui.common.cancel')}
-              </Button>
-            </Group>
+            <FormActions submitLabel={t('ui.consultation.submit')} loading={mutation.isPending} cancelTo={`/people/${personId}`} />
           </Stack>
         </form>
       </Paper>

@@ -1,12 +1,12 @@
 import { Alert, Button, Checkbox, Group, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../web/api';
 import { orNull, showApiError, zodValidate } from '../../../web/forms';
-import { currentLanguage } from '../../../web/i18n';
-import { countryOptions, languageOptions } from '../../../web/options';
+import { useCountryOptions, useLanguageOptions } from '../../../web/options';
+import { FormActions } from '../../../web/components/FormActions';
 import { CreatePersonInput, Housing, Sex, type Person } from '../contract';
 import { createPerson, updatePerson } from './people.queries';
 
@@ -78,7 +78,6 @@ interface Props {
 /** Register or edit a person: the same form and the same zod contract as the server. */
 export function PersonForm({ person, prefill, onSaved, onCancel, onReload }: Props) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const [conflict, setConflict] = useState<string | null>(null);
   const form = useForm<PersonFormValues>({
     mode: 'controlled',
@@ -86,8 +85,8 @@ export function PersonForm({ person, prefill, onSaved, onCancel, onReload }: Pro
     validate: zodValidate(CreatePersonInput, toInput, t),
   });
 
-  const countries = useMemo(() => countryOptions(language, { common: t('ui.options.common'), all: t('ui.options.all') }), [language, t]);
-  const languages = useMemo(() => languageOptions(language, { common: t('ui.options.common'), all: t('ui.options.all') }), [language, t]);
+  const countries = useCountryOptions();
+  const languages = useLanguageOptions();
 
   const mutation = useMutation({
     mutationFn: (values: PersonFormValues) =>
@@ -139,16 +138,7 @@ export function PersonForm({ person, prefill, onSaved, onCancel, onReload }: Pro
             {...form.getInputProps('housing')}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {person ? t('ui.common.save') : t('ui.person.register')}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('ui.common.cancel')}
-            </Button>
-          )}
-        </Group>
+        <FormActions submitLabel={person ? t('ui.common.save') : t('ui.person.register')} loading={mutation.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,14 +1,14 @@
-import { Button, Checkbox, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PersonNames } from '../../../web/components/PersonNames';
 import { showApiError, zodValidate } from '../../../web/forms';
-import { currentLanguage } from '../../../web/i18n';
-import { languageOptions } from '../../../web/options';
 import { CreateVisitInput, Priority, PriorityReason, type Visit } from '../contract';
 import { createVisit, visitsKey } from './reception.queries';
+import { FormActions } from '../../../web/components/FormActions';
+import { InterpreterLanguageSelect } from '../../../web/components/InterpreterLanguageSelect';
+import { OptionCheckboxes } from '../../../web/components/OptionCheckboxes';
 
 interface Values {
   reason: string;
@@ -30,9 +30,7 @@ export interface CheckInPerson {
 /** Reason, interpreter, priority: the few fields of a check-in. */
 export function CheckInForm({ person, onDone, onCancel }: { person: CheckInPerson; onDone: (visit: Visit) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const client = useQueryClient();
-  const languages = useMemo(() => languageOptions(language, { common: t('ui.options.common'), all: t('ui.options.all') }), [language, t]);
   const toInput = (v: Values) => ({ personId: person.id, ...v, reason: v.reason.trim() });
   const form = useForm<Values>({
     mode: 'controlled',
@@ -60,15 +58,7 @@ export function CheckInForm({ person, onDone, onCancel }: { person: CheckInPerso
       <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
         <Stack>
           <TextInput label={t('fields.reason')} data-autofocus autoFocus {...form.getInputProps('reason')} />
-          <Select
-            label={t('fields.interpreterLanguage')}
-            data={languages}
-            searchable
-            clearable
-            placeholder={t('ui.checkIn.noInterpreter')}
-            nothingFoundMessage={t('ui.search.noResults')}
-            {...form.getInputProps('interpreterLanguage')}
-          />
+          <InterpreterLanguageSelect {...form.getInputProps('interpreterLanguage')} />
           <Radio.Group label={t('fields.priority')} {...form.getInputProps('priority')}>
             <Group mt={6}>
               {Priority.options.map((p) => (
@@ -76,21 +66,8 @@ export function CheckInForm({ person, onDone, onCancel }: { person: CheckInPerso
               ))}
             </Group>
           </Radio.Group>
-          <Checkbox.Group label={t('fields.priorityReasons')} {...form.getInputProps('priorityReasons')}>
-            <Group mt={6}>
-              {PriorityReason.options.map((r) => (
-                <Checkbox key={r} value={r} label={t(`ui.priorityReason.${r}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Group>
-            <Button type="submit" size="md" loading={mutation.isPending}>
-              {t('ui.checkIn.submit')}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t('ui.common.cancel')}
-            </Button>
-          </Group>
+          <OptionCheckboxes label={t('fields.priorityReasons')} options={PriorityReason.options} labelOf={(r) => t(`ui.priorityReason.${r}`)} {...form.getInputProps('priorityReasons')} />
+          <FormActions submitLabel={t('ui.checkIn.submit')} size="md" loading={mutation.isPending} onCancel={onCancel} />
         </Stack>
       </form>
     </Paper>

@@ -2,15 +2,13 @@ import { Anchor, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api';
-import { otherNames, primaryName } from '../format';
-import type { Person } from '../../modules/people/contract';
+import { otherNames, primaryName } from '../../../web/format';
+import { personQuery } from './people.queries';
 
 /** "For whom": the person's names and file number above a form, linking back to the file. */
 export function PersonContext({ personId }: { personId: string }) {
   const { t } = useTranslation();
-  // Same key as the people module's personQuery, so the file opened before is reused.
-  const person = useQuery({ queryKey: ['people', 'one', personId], queryFn: () => api<Person>(`/api/people/${personId}`), staleTime: 30_000 });
+  const person = useQuery(personQuery(personId));
   if (!person.data) return null;
   const p = person.data;
   return (
