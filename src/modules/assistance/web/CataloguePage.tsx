@@ -8,6 +8,7 @@ import { showApiError } from '../../../web/forms';
 import type { AidItem } from '../contract';
 import { AidItemForm } from './AidItemForm';
 import { catalogueKey, catalogueQuery, updateAidItem } from './assistance.queries';
+import { TableHeader } from '../../../web/components/TableHeader';
 
 export function CataloguePage() {
   const { t } = useTranslation();
@@ -28,18 +29,7 @@ export function CataloguePage() {
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={800}>
           <Table striped aria-label={t('ui.catalogue.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.code')}</Table.Th>
-                <Table.Th>{t('fields.nameJa')}</Table.Th>
-                <Table.Th>{t('fields.nameEn')}</Table.Th>
-                <Table.Th>{t('fields.category')}</Table.Th>
-                <Table.Th>{t('fields.isMoney')}</Table.Th>
-                <Table.Th>{t('fields.sortOrder')}</Table.Th>
-                <Table.Th>{t('fields.isActive')}</Table.Th>
-                <Table.Th>{t('ui.queue.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader labels={[t('fields.code'), t('fields.nameJa'), t('fields.nameEn'), t('fields.category'), t('fields.isMoney'), t('fields.sortOrder'), t('fields.isActive'), t('ui.queue.actions')]} />
             <Table.Tbody>
               {items.map((item) => (
                 <Table.Tr key={item.code}>

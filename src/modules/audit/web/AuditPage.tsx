@@ -7,6 +7,7 @@ import { QueryStatus } from '../../../web/components/QueryStatus';
 import { formatDateTime } from '../../../web/format';
 import { currentLanguage } from '../../../web/i18n';
 import { auditQuery } from './audit.queries';
+import { TableHeader } from '../../../web/components/TableHeader';
 
 const entityTypes = ['person', 'visit', 'consultation', 'assistance', 'aid_item', 'staff_user', 'api_token', 'session'] as const;
 
@@ -37,16 +38,7 @@ export function AuditPage() {
       {rows.length > 0 && (
         <Table.ScrollContainer minWidth={800}>
           <Table striped aria-label={t('ui.audit.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('ui.audit.when')}</Table.Th>
-                <Table.Th>{t('ui.audit.who')}</Table.Th>
-                <Table.Th>{t('ui.audit.action')}</Table.Th>
-                <Table.Th>{t('ui.audit.entityType')}</Table.Th>
-                <Table.Th>{t('ui.audit.entityId')}</Table.Th>
-                <Table.Th>{t('ui.audit.ip')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader labels={[t('ui.audit.when'), t('ui.audit.who'), t('ui.audit.action'), t('ui.audit.entityType'), t('ui.audit.entityId'), t('ui.audit.ip')]} />
             <Table.Tbody>
               {rows.map((e) => (
                 <Table.Tr key={e.id}>

@@ -19,6 +19,7 @@ import { QueueActions } from './QueueActions';
 import { queueQuery } from './reception.queries';
 import { PriorityBadges, StatusBadge } from './VisitBadges';
 import { useNow } from './useNow';
+import { TableHeader } from '../../../web/components/TableHeader';
 
 type Filter = 'all' | 'waiting' | 'active' | 'finished';
 const filterStatuses: Record<Filter, readonly VisitStatus[]> = {
@@ -87,18 +88,7 @@ export function QueuePage() {
       {shown.length > 0 && (
         <Table.ScrollContainer minWidth={1000}>
           <Table verticalSpacing="sm" striped highlightOnHover aria-label={t('ui.queue.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('ui.queue.ticket')}</Table.Th>
-                <Table.Th>{t('ui.queue.person')}</Table.Th>
-                <Table.Th>{t('fields.priority')}</Table.Th>
-                <Table.Th>{t('fields.reason')}</Table.Th>
-                <Table.Th>{t('fields.interpreterLanguage')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
-                <Table.Th>{t('ui.queue.waiting')}</Table.Th>
-                <Table.Th>{t('ui.queue.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader labels={[t('ui.queue.ticket'), t('ui.queue.person'), t('fields.priority'), t('fields.reason'), t('fields.interpreterLanguage'), t('fields.status'), t('ui.queue.waiting'), t('ui.queue.actions')]} />
             <Table.Tbody>
               {shown.map((visit) => {
                 const live = visit.status === 'waiting' || visit.status === 'called';

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../web/format';
 import { currentLanguage, setLanguage } from '../../../web/i18n';
 import { CreateTokenInput } from '../contract';
 import { createToken, meKey, revokeToken, saveMyLanguage, tokensQuery, type CreatedTokenResult } from './staff.queries';
+import { TableHeader } from '../../../web/components/TableHeader';
 
 function LanguageSection() {
   const { t } = useTranslation();
@@ -92,15 +93,7 @@ function TokensSection() {
         <QueryStatus query={tokens} />
         {tokens.data && tokens.data.items.length > 0 && (
           <Table striped aria-label={t('ui.settings.tokens')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('ui.settings.tokenName')}</Table.Th>
-                <Table.Th>{t('ui.settings.prefix')}</Table.Th>
-                <Table.Th>{t('ui.settings.createdAt')}</Table.Th>
-                <Table.Th>{t('ui.settings.lastUsedAt')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader labels={[t('ui.settings.tokenName'), t('ui.settings.prefix'), t('ui.settings.createdAt'), t('ui.settings.lastUsedAt'), t('fields.status')]} />
             <Table.Tbody>
               {tokens.data.items.map((token) => (
                 <Table.Tr key={token.id}>

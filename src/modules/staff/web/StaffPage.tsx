@@ -8,6 +8,7 @@ import { QueryStatus } from '../../../web/components/QueryStatus';
 import { showApiError, showSaved, zodValidate } from '../../../web/forms';
 import { CreateStaffInput, RoleCode, type StaffUser, type UpdateStaffInput } from '../contract';
 import { createStaff, staffListQuery, updateStaff } from './staff.queries';
+import { TableHeader } from '../../../web/components/TableHeader';
 
 interface Values {
   email: string;
@@ -108,16 +109,7 @@ export function StaffPage() {
       {staff.data && (
         <Table.ScrollContainer minWidth={800}>
           <Table striped aria-label={t('ui.staff.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.displayName')}</Table.Th>
-                <Table.Th>{t('fields.email')}</Table.Th>
-                <Table.Th>{t('fields.role')}</Table.Th>
-                <Table.Th>{t('fields.language')}</Table.Th>
-                <Table.Th>{t('fields.isActive')}</Table.Th>
-                <Table.Th>{t('ui.queue.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader labels={[t('fields.displayName'), t('fields.email'), t('fields.role'), t('fields.language'), t('fields.isActive'), t('ui.queue.actions')]} />
             <Table.Tbody>
               {staff.data.items.map((user) => (
                 <StaffRow key={user.id} user={user} isMe={user.id === me.id} />
