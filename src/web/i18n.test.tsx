@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/en.json';
-import ja from '../i18n/ja.json';
+import { catalogues } from '../i18n';
+import { moduleCatalogues } from '../i18n/modules';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -25,11 +25,17 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('translations', () => {
-  const jaKeys = leaves(ja as Tree);
-  const enKeys = leaves(en as Tree);
+  const jaKeys = leaves(catalogues.ja as Tree);
+  const enKeys = leaves(catalogues.en as Tree);
 
   it('ja.json and en.json have exactly the same keys', () => {
     expect([...jaKeys.keys()].sort()).toEqual([...enKeys.keys()].sort());
+  });
+
+  it('each module catalogue has the same keys in both languages', () => {
+    for (const module of moduleCatalogues) {
+      expect([...leaves(module.ja as Tree).keys()].sort()).toEqual([...leaves(module.en as Tree).keys()].sort());
+    }
   });
 
   it('has no empty text', () => {

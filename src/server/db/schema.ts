@@ -168,7 +168,8 @@ export interface MigrationTable {
   applied_at: Generated<Date>;
 }
 
-export interface Database {
+/** The foundation's tables (migrations/0001). */
+export interface FoundationTables {
   organisation: OrganisationTable;
   counter: CounterTable;
   role: RoleTable;
@@ -184,3 +185,9 @@ export interface Database {
   assistance: AssistanceTable;
   tobira_migration: MigrationTable;
 }
+
+/**
+ * Every table Tobira's queries may touch. A module with its own tables declares them in
+ * src/modules/<module>/server/<module>.tables.ts and adds them here with `&`.
+ */
+export type Database = FoundationTables;

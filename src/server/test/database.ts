@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db/database';
-
-/** Where global setup leaves the migrated PGlite template (a data-dir dump). */
-export const pgliteTemplatePath = path.resolve('.tmp/test/pglite-template.tar');
-export const pgTemplateName = 'tobira_test_template';
 
 /** The same server URL, naming another database (the server's `postgres` database by default). */
 export function databaseUrlFor(databaseUrl: string, database = 'postgres'): string {
@@ -22,13 +18,13 @@ export function databaseUrlFor(databaseUrl: string, database = 'postgres'): stri
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    const dump = new Blob([readFileSync(pgliteTemplatePath)]);
+    const dump = new Blob([readFileSync(inject('testTemplate'))]);
     return openDatabase({ loadDataDir: dump });
   }
   const name = `tobira_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: databaseUrlFor(databaseUrl) });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('testTemplate')}`);
   await admin.end();
   const handle = await openDatabase({ databaseUrl: databaseUrlFor(databaseUrl, name), poolSize: 5 });
   return {
