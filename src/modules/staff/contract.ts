@@ -14,6 +14,17 @@ export const Permission = z.enum([
   'catalogue.manage',
   'staff.manage',
   'audit.read',
+  'cases.read',
+  'cases.write',
+  'tasks.read',
+  'tasks.write',
+  'sensitive.read',
+  'privacy.read',
+  'privacy.write',
+  'documents.read',
+  'documents.write',
+  'people.merge',
+  'people.export',
 ]);
 export type Permission = z.infer<typeof Permission>;
 

@@ -1,3 +1,4 @@
+import type { CaseTables } from '../../modules/cases/server/cases.tables';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely's view of the tables in migrations/. Column names stay snake_case, as in SQL. */
@@ -190,4 +191,4 @@ export interface FoundationTables {
  * Every table Tobira's queries may touch. A module with its own tables declares them in
  * src/modules/<module>/server/<module>.tables.ts and adds them here with `&`.
  */
-export type Database = FoundationTables;
+export type Database = FoundationTables & CaseTables;
