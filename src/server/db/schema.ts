@@ -96,6 +96,8 @@ export interface PersonTable {
   phone: string | null;
   housing: string | null;
   search_text: string;
+  /** Set when this file was merged into another (migrations/0003). */
+  merged_into_id: Generated<string | null>;
   version: Generated<number>;
   created_by: string | null;
   created_at: Generated<Date>;
