@@ -38,6 +38,24 @@ beforeAll(async () => {
     await fetch('/api/visits', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, reason: '食料', priorityReasons: ['rough_sleeping'] }) });
     await fetch('/api/consultations', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, mode: 'in_person', topics: ['housing'], note: 'シェルター待ち' }) });
     await fetch('/api/assistance', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, itemCode: 'blanket' }) });
+    // The case file sections filled in: a refusal (a deadline), a reporting date, a document, a consent and a disclosure.
+    await fetch(`/api/people/${person.id}/case-file`, {
+      method: 'PATCH', headers,
+      body: JSON.stringify({ version: 0, procedureStage: 'rejected', decisionNoticeReceivedOn: '2025-12-25', custody: 'provisional_release', residenceStatus: 'no_status', vulnerabilities: ['rough_sleeping'], allowanceStatus: 'awaiting', allowanceAppliedOn: '2026-06-01' }),
+    });
+    await fetch(`/api/people/${person.id}/case-events`, { method: 'POST', headers, body: JSON.stringify({ kind: 'reporting', occursOn: '2030-01-15', note: '品川' }) });
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    const body = new FormData();
+    body.append('kind', 'refusal_notice');
+    body.append('file', new Blob([png], { type: 'image/png' }), 'notice.png');
+    await fetch(`/api/people/${person.id}/documents`, { method: 'POST', headers: { 'x-csrf-token': me.csrfToken }, body });
+    const consent = (await (await fetch(`/api/people/${person.id}/consents`, {
+      method: 'POST', headers, body: JSON.stringify({ purpose: 'sharing', recipientName: 'さくら法律事務所', consentedOn: '2026-01-05', method: 'written' }),
+    })).json()) as { id: string };
+    await fetch(`/api/people/${person.id}/disclosures`, {
+      method: 'POST', headers,
+      body: JSON.stringify({ recipientName: 'さくら法律事務所', recipientKind: 'lawyer', dataCategories: ['identity', 'procedure'], disclosedOn: '2026-01-06', consentId: consent.id }),
+    });
     return person.id;
   });
 });
@@ -54,6 +72,21 @@ describe('accessibility (axe: no serious or critical violation)', () => {
     await page.goto(`${baseUrl}people/${personId}`);
     await page.getByText('シェルター待ち').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('person page with the case file, deadlines, documents and consent sections', async () => {
+    await page.goto(`${baseUrl}people/${personId}`);
+    await page.getByRole('table', { name: '期限', exact: true }).getByRole('row', { name: /審査請求/ }).waitFor();
+    await page.getByRole('link', { name: /notice\.png/ }).first().waitFor();
+    await page.getByRole('row', { name: /さくら法律事務所 \(弁護士\)/ }).waitFor();
+    expect(await seriousViolations(page), 'sections as read').toEqual([]);
+    // The forms opened: the case file, a consent and a disclosure.
+    await page.getByRole('button', { name: 'ケースファイルを編集' }).click();
+    await page.getByRole('button', { name: 'ケースファイルを保存' }).waitFor();
+    await page.getByRole('button', { name: '同意を記録' }).click();
+    await page.getByRole('button', { name: '提供を記録' }).click();
+    await page.getByRole('form', { name: '提供を記録' }).waitFor();
+    expect(await seriousViolations(page), 'forms open').toEqual([]);
   });
 
   it('consultation page', async () => {

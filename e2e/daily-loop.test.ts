@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser } from './browser';
-import { createStaff, labels, logIn, type Lang } from './journeys';
+import { createStaff, labels, logIn, registerNewPerson, type Lang } from './journeys';
 
 const baseUrl = inject('baseUrl');
 const admin = { email: inject('adminEmail'), password: inject('adminPassword') };
@@ -38,7 +38,7 @@ async function dailyLoop(lang: Lang) {
   await reception.getByRole('link', { name: l.checkInLink }).click();
   await reception.getByRole('combobox', { name: l.search }).fill(`${family} Amina`);
   await reception.getByRole('button', { name: l.register }).click();
-  await reception.getByRole('button', { name: l.registerSubmit, exact: true }).click();
+  await registerNewPerson(reception, lang);
   await reception.getByLabel(l.reason).fill(lang === 'ja' ? '食料と住まいの相談' : 'Food and shelter');
   await reception.getByRole('button', { name: l.checkInSubmit, exact: true }).click();
   const ticket = Number(await reception.getByTestId('ticket-number').innerText());

@@ -17,10 +17,17 @@ import { registerAccessControl } from './http/plugin';
 import { SESSION_COOKIE, staffRoutes } from '../modules/staff/server/staff.routes';
 import { auditRoutes } from '../modules/audit/server/audit.routes';
 import { peopleRoutes } from '../modules/people/server/people.routes';
+import { matchingRoutes } from '../modules/matching/server/matching.routes';
 import { receptionRoutes } from '../modules/reception/server/reception.routes';
 import { consultationRoutes } from '../modules/consultations/server/consultations.routes';
 import { assistanceRoutes } from '../modules/assistance/server/assistance.routes';
 import { timelineRoutes } from '../modules/timeline/server/timeline.routes';
+import { mergeRoutes } from '../modules/merge/server/merge.routes';
+import { taskRoutes } from '../modules/tasks/server/tasks.routes';
+import { deadlineRoutes } from '../modules/deadlines/server/deadlines.routes';
+import { casesRoutes } from '../modules/cases/server/cases.routes';
+import { documentRoutes } from '../modules/documents/server/documents.routes';
+import { privacyRoutes } from '../modules/privacy/server/privacy.routes';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -32,6 +39,9 @@ export interface AppOptions {
   logLevel?: string;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /** Where attached documents are stored, encrypted (config DOCUMENTS_DIR), and the largest accepted. */
+  documentsDir?: string;
+  documentMaxBytes?: number;
 }
 
 export interface App {
@@ -41,7 +51,10 @@ export interface App {
 
 /** Builds the HTTP application (no listen): API, OpenAPI docs and the web app. */
 export async function buildApp(options: AppOptions): Promise<App> {
-  const services = createServices({ db: options.db, secretKey: options.secretKey, sessionHours: options.sessionHours ?? 12 });
+  const services = createServices({
+    db: options.db, secretKey: options.secretKey, sessionHours: options.sessionHours ?? 12,
+    documentsDir: options.documentsDir, documentMaxBytes: options.documentMaxBytes,
+  });
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'silent',
@@ -100,10 +113,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(staffRoutes(services.staff, sessionOptions));
   await app.register(auditRoutes(services.audit));
   await app.register(peopleRoutes(services.people));
+  await app.register(matchingRoutes(services.matching));
   await app.register(receptionRoutes(services.reception));
   await app.register(consultationRoutes(services.consultations));
   await app.register(assistanceRoutes(services.assistance));
   await app.register(timelineRoutes(services.timeline));
+  await app.register(mergeRoutes(services.merge));
+  await app.register(taskRoutes(services.tasks));
+  await app.register(deadlineRoutes(services.deadlines));
+  await app.register(casesRoutes(services.cases));
+  await app.register(documentRoutes(services.documents));
+  await app.register(privacyRoutes(services.privacy));
 
   if (options.serveWeb && existsSync(path.join(webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDistDir, serve: false });

@@ -6,6 +6,9 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Attached documents, encrypted (DOCUMENTS_DIR, default DATA_DIR/documents), and the largest accepted. */
+  documentsDir: string;
+  documentMaxBytes: number;
   databaseUrl: string | undefined;
   /** Key for hashing session and API tokens (HMAC); later also for encrypting sensitive fields. */
   secretKey: Buffer;
@@ -34,6 +37,12 @@ function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   return key;
 }
 
+function documentMaxBytes(megabytes: string | undefined): number {
+  const value = Number(megabytes || '10');
+  if (!Number.isFinite(value) || value <= 0) throw new Error('TOBIRA_DOCUMENT_MAX_MB must be a positive number of megabytes');
+  return Math.round(value * 1024 * 1024);
+}
+
 /** Reads Tobira's configuration from environment variables (see README, "Configuration"). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? 'data');
@@ -41,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     port: Number.parseInt(env.PORT ?? '3000', 10),
     host: env.HOST ?? '127.0.0.1',
     dataDir,
+    documentsDir: path.resolve(env.DOCUMENTS_DIR || path.join(dataDir, 'documents')),
+    documentMaxBytes: documentMaxBytes(env.TOBIRA_DOCUMENT_MAX_MB),
     databaseUrl: env.DATABASE_URL || undefined,
     secretKey: loadSecretKey(env, dataDir),
     adminEmail: env.TOBIRA_ADMIN_EMAIL || undefined,

@@ -34,16 +34,27 @@ export async function startServer(config: Config = loadConfig(process.env, proce
     sessionHours: config.sessionHours,
     logLevel: config.logLevel,
     serveWeb: true,
+    documentsDir: config.documentsDir,
+    documentMaxBytes: config.documentMaxBytes,
   });
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
   const setup = await bootstrap(services, config);
+  // Consultation notes written before encryption at rest get sealed once (idempotent, cheap when none are left).
+  const sealed = await services.consultations.sealStoredTexts();
+  if (sealed > 0) console.log(`Encrypted ${sealed} consultation records at rest / ${sealed} 件の相談記録を暗号化しました`);
   if (config.demo) {
     const { loadDemoData } = await import('../modules/demo/server/demo.service');
     const summary = await loadDemoData(services, setup.organisationId);
     if (summary) console.log(`Demo data loaded: ${summary} / デモデータを読み込みました`);
   }
   await app.listen({ port: config.port, host: config.host });
+  // Duplicate matching needs keys computed in TypeScript: index people written without them
+  // (older files, bulk imports, demo data, changed key rules), in batches, while already serving.
+  services.matching.reindexStale().then(
+    (indexed) => indexed > 0 && console.log(`Match keys written for ${indexed} people / ${indexed} 人の照合キーを作成しました`),
+    (error: unknown) => console.error(`Match keys could not be written: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
   console.log(`Tobira is running at ${url} (database: ${handle.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
   console.log(`Tobira を起動しました: ${url}`);

@@ -1,25 +1,50 @@
 import { createAssistanceService } from '../modules/assistance/server/assistance.service';
 import { createAuditService } from '../modules/audit/server/audit.service';
+import { createCasesService, recordHousingChange } from '../modules/cases/server/cases.service';
 import { createConsultationsService } from '../modules/consultations/server/consultations.service';
+import { createDeadlinesService } from '../modules/deadlines/server/deadlines.service';
+import { createDocumentsService } from '../modules/documents/server/documents.service';
+import { DEFAULT_DOCUMENT_MAX_BYTES } from '../modules/documents/contract';
 import { createPeopleService } from '../modules/people/server/people.service';
+import { createMatchingService } from '../modules/matching/server/matching.service';
+import { createPrivacyService } from '../modules/privacy/server/privacy.service';
 import { createReceptionService } from '../modules/reception/server/reception.service';
 import { createStaffService } from '../modules/staff/server/staff.service';
+import { createTasksService } from '../modules/tasks/server/tasks.service';
 import { createTimelineService } from '../modules/timeline/server/timeline.service';
+import { createMergeService } from '../modules/merge/server/merge.service';
 import { createFieldCipher } from './crypto/field-cipher';
 import type { Db } from './db/database';
 
 /** Every module's service, wired once: a module reaches another only through these. */
-export function createServices(deps: { db: Db; secretKey: Buffer; sessionHours: number }) {
+export function createServices(deps: {
+  db: Db;
+  secretKey: Buffer;
+  sessionHours: number;
+  /** Where attached documents are stored (config DOCUMENTS_DIR); without it, no upload or download. */
+  documentsDir?: string;
+  documentMaxBytes?: number;
+}) {
   const { db } = deps;
   /** Encrypts sensitive fields and documents at rest (see crypto/field-cipher.ts). */
   const cipher = createFieldCipher(deps.secretKey);
   const audit = createAuditService(db);
   const staff = createStaffService({ db, audit, secretKey: deps.secretKey, sessionHours: deps.sessionHours });
-  const people = createPeopleService(db, audit);
+  const matching = createMatchingService(db, audit);
+  const people = createPeopleService(db, audit, { onHousingChanged: recordHousingChange, onPersonWritten: matching.indexPerson });
+  const cases = createCasesService(db, audit, people);
   const reception = createReceptionService(db, audit, people);
-  const consultations = createConsultationsService(db, audit, people, reception);
+  const tasks = createTasksService(db, audit, people, staff);
+  const deadlines = createDeadlinesService(db, audit, people);
+  const consultations = createConsultationsService(db, audit, people, reception, cipher, tasks);
   const assistance = createAssistanceService(db, audit, people, reception);
   const timeline = createTimelineService({ db, audit, people, reception, consultations, assistance });
-  return { db, cipher, audit, staff, people, reception, consultations, assistance, timeline };
+  const documents = createDocumentsService({
+    db, audit, people, cipher,
+    options: { dir: deps.documentsDir, maxBytes: deps.documentMaxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES },
+  });
+  const merge = createMergeService(db, audit, people);
+  const privacy = createPrivacyService({ db, cipher, audit, people, reception, consultations, assistance, documents });
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -16,6 +16,9 @@ interface NavItem {
 const navItems: NavItem[] = [
   { to: '/queue', label: 'ui.nav.queue', permission: 'visits.read' },
   { to: '/people', label: 'ui.nav.people', permission: 'people.read' },
+  // Every role with cases.read also holds tasks.read (migrations/0002), so one permission covers both.
+  { to: '/my-work', label: 'ui.nav.myWork', permission: 'tasks.read' },
+  { to: '/allowance-waiting', label: 'ui.nav.allowanceWaiting', permission: 'cases.read' },
   { to: '/admin/audit', label: 'ui.nav.audit', permission: 'audit.read' },
   { to: '/admin/catalogue', label: 'ui.nav.catalogue', permission: 'catalogue.manage' },
   { to: '/admin/staff', label: 'ui.nav.staff', permission: 'staff.manage' },

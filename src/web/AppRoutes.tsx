@@ -4,9 +4,12 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AidFormPage } from '../modules/assistance/web/AidFormPage';
 import { CataloguePage } from '../modules/assistance/web/CataloguePage';
 import { AuditPage } from '../modules/audit/web/AuditPage';
+import { AllowanceWaitingPage } from '../modules/cases/web/AllowanceWaitingPage';
 import { ConsultationFormPage } from '../modules/consultations/web/ConsultationFormPage';
+import { MyWorkPage } from '../modules/deadlines/web/MyWorkPage';
 import { PeopleSearchPage } from '../modules/people/web/PeopleSearchPage';
 import { PersonPage } from '../modules/people/web/PersonPage';
+import { MergePage } from '../modules/merge/web/MergePage';
 import { CheckInPage } from '../modules/reception/web/CheckInPage';
 import { QueuePage } from '../modules/reception/web/QueuePage';
 import { LoginPage } from '../modules/staff/web/LoginPage';
@@ -52,9 +55,12 @@ export function AppRoutes() {
       >
         <Route index element={<Home />} />
         <Route path="/queue" element={guard('visits.read', <QueuePage />)} />
+        <Route path="/my-work" element={guard('tasks.read', <MyWorkPage />)} />
         <Route path="/check-in" element={guard('visits.write', <CheckInPage />)} />
         <Route path="/people" element={guard('people.read', <PeopleSearchPage />)} />
         <Route path="/people/:id" element={guard('people.read', <PersonPage />)} />
+        <Route path="/people/:id/merge" element={guard('people.merge', <MergePage />)} />
+        <Route path="/allowance-waiting" element={guard('cases.read', <AllowanceWaitingPage />)} />
         <Route path="/people/:id/consultations/new" element={guard('consultations.write', <ConsultationFormPage />)} />
         <Route path="/people/:id/aid/new" element={guard('assistance.write', <AidFormPage />)} />
         <Route path="/admin/audit" element={guard('audit.read', <AuditPage />)} />

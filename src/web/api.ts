@@ -24,7 +24,7 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function toApiError(response: Response): Promise<ApiError> {
   let body: ErrorBody = {};
@@ -48,17 +48,21 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-/** Calls the Tobira API with the session cookie, the UI language and (on writes) the CSRF token. */
+/**
+ * Calls the Tobira API with the session cookie, the UI language and (on writes) the CSRF token.
+ * A FormData body is sent as multipart/form-data (file uploads); anything else as JSON.
+ */
 export async function api<T>(path: string, options: { method?: Method; body?: unknown } = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await window.fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
   });
   if (!response.ok) throw await toApiError(response);
   if (response.status === 204) return undefined as T;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, LanguageCode } from '../../shared/codes';
+import { FollowUpTaskInput } from '../tasks/contract';
 
 export const ConsultationMode = z.enum(['in_person', 'phone', 'online']);
 export const Topic = z.enum(['legal', 'livelihood', 'housing', 'medical', 'employment', 'other']);
@@ -19,6 +20,8 @@ export const CreateConsultationInput = z.strictObject({
   followUpOn: IsoDate.nullish(),
   /** When the consultation took place; default now. */
   occurredAt: z.iso.datetime({ offset: true }).optional(),
+  /** A follow-up task created with the consultation, in the same transaction. */
+  followUpTask: FollowUpTaskInput.nullish(),
 });
 export type CreateConsultationInput = z.infer<typeof CreateConsultationInput>;
 

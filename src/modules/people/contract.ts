@@ -70,10 +70,19 @@ export const Person = z.object({
   phone: z.string().nullable(),
   housing: Housing.nullable(),
   version: z.number(),
+  /** Set when this file was merged into another: the UI leads to that file instead. */
+  mergedIntoId: z.uuid().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type Person = z.infer<typeof Person>;
+
+/** The fields a caseworker edits (and chooses between when merging two files). */
+export const personFieldNames = [
+  'familyName', 'givenName', 'nameInOwnScript', 'nameKana', 'dateOfBirth', 'dateOfBirthEstimated',
+  'sex', 'nationality', 'languages', 'phone', 'housing',
+] as const satisfies readonly (keyof Person)[];
+export type PersonFieldValues = Pick<Person, (typeof personFieldNames)[number]>;
 
 export const PersonSummary = Person.pick({
   id: true, fileNumber: true, familyName: true, givenName: true, nameInOwnScript: true, nameKana: true,

@@ -64,6 +64,10 @@ export const StaffUser = z.object({
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
+/** A staff member who can be given work (assignee pickers): active accounts only. */
+export const AssignableStaff = z.object({ id: z.uuid(), displayName: z.string() });
+export type AssignableStaff = z.infer<typeof AssignableStaff>;
+
 export const CreateStaffInput = z.object({
   email: Email,
   displayName: z.string().trim().min(1).max(100),

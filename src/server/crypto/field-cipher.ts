@@ -18,7 +18,9 @@ export interface FieldCipher {
   openBytes(sealed: Buffer): Buffer;
 }
 
-const TEXT_PREFIX = 'v1:';
+/** Every sealed text starts with this; a stored value without it is still plaintext. */
+export const SEALED_TEXT_PREFIX = 'v1:';
+const TEXT_PREFIX = SEALED_TEXT_PREFIX;
 const BYTES_MAGIC = Buffer.from('TBE1');
 const NONCE = 12;
 const TAG = 16;

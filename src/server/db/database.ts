@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import type { PGlite } from '@electric-sql/pglite';
 import { openPglite, type PgliteHandle } from './pglite';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a date of birth has no time zone to shift.
@@ -15,6 +16,8 @@ export type DbOrTx = Db | Tx;
 export interface DatabaseHandle {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** The embedded engine itself (PGlite only): for data-dir dumps, e.g. the encryption-at-rest tests. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return {
     db,
     engine: 'pglite',
+    pglite: handle.pglite,
     close: async () => {
       await db.destroy();
       await handle.close();

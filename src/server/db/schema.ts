@@ -1,4 +1,8 @@
 import type { CaseTables } from '../../modules/cases/server/cases.tables';
+import type { DocumentTables } from '../../modules/documents/server/documents.tables';
+import type { PrivacyTables } from '../../modules/privacy/server/privacy.tables';
+import type { MergeTables } from '../../modules/merge/server/merge.tables';
+import type { MatchingTables } from '../../modules/matching/server/matching.tables';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely's view of the tables in migrations/. Column names stay snake_case, as in SQL. */
@@ -193,4 +197,4 @@ export interface FoundationTables {
  * Every table Tobira's queries may touch. A module with its own tables declares them in
  * src/modules/<module>/server/<module>.tables.ts and adds them here with `&`.
  */
-export type Database = FoundationTables & CaseTables;
+export type Database = FoundationTables & CaseTables & PrivacyTables & DocumentTables & MergeTables & MatchingTables;

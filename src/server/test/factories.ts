@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app';
 import type { DatabaseHandle } from '../db/database';
@@ -23,6 +26,8 @@ export interface TestEnv {
   services: Services;
   handle: DatabaseHandle;
   organisationId: string;
+  /** A temporary documents directory (encrypted files), removed by close(). */
+  documentsDir: string;
   /** A staff member of the role (created once per role), with an API token and a service context. */
   staff(role: RoleCode, language?: 'ja' | 'en'): Promise<TestStaff>;
   close(): Promise<void>;
@@ -31,7 +36,8 @@ export interface TestEnv {
 /** The whole app on a fresh test database, as a user reaches it (app.inject, real SQL). */
 export async function createTestEnv(): Promise<TestEnv> {
   const handle = await createTestDatabase();
-  const { app, services } = await buildApp({ db: handle.db, secretKey: randomBytes(32) });
+  const documentsDir = await mkdtemp(path.join(tmpdir(), 'tobira-documents-'));
+  const { app, services } = await buildApp({ db: handle.db, secretKey: randomBytes(32), documentsDir });
   const { organisationId } = await bootstrap(services, { adminEmail: 'root@test.local', adminPassword: 'root-password-123' }, 'Test office');
   const made = new Map<string, TestStaff>();
   return {
@@ -39,6 +45,7 @@ export async function createTestEnv(): Promise<TestEnv> {
     services,
     handle,
     organisationId,
+    documentsDir,
     async staff(role, language = 'en') {
       const key = `${role}:${language}`;
       const existing = made.get(key);
@@ -56,6 +63,7 @@ export async function createTestEnv(): Promise<TestEnv> {
     async close() {
       await app.close();
       await handle.close();
+      await rm(documentsDir, { recursive: true, force: true });
     },
   };
 }

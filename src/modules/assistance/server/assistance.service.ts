@@ -78,7 +78,7 @@ export function createAssistanceService(db: Db, audit: AuditService, people: Peo
     async give(ctx: RequestContext, input: CreateAssistanceInput): Promise<Assistance> {
       if (input.visitId) await reception.assertVisitOfPerson(ctx, input.visitId, input.personId);
       const id = await db.transaction().execute(async (tx) => {
-        await people.assertExists(tx, ctx, input.personId);
+        await people.assertWritable(tx, ctx, input.personId);
         const item = await repo.findAidItem(tx, ctx.actor.organisationId, input.itemCode);
         if (!item) throw invalidField('aid_item.not_found', 'itemCode', 'invalid_choice');
         if (!item.is_active) throw invalidField('aid_item.inactive', 'itemCode', 'invalid_choice');

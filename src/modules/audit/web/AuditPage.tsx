@@ -9,7 +9,10 @@ import { currentLanguage } from '../../../web/i18n';
 import { auditQuery } from './audit.queries';
 import { TableHeader } from '../../../web/components/TableHeader';
 
-const entityTypes = ['person', 'visit', 'consultation', 'assistance', 'aid_item', 'staff_user', 'api_token', 'session'] as const;
+const entityTypes = [
+  'person', 'visit', 'consultation', 'assistance', 'case_file', 'case_event', 'household_link', 'task', 'deadline', 'consent',
+  'disclosure', 'document', 'aid_item', 'staff_user', 'api_token', 'session', 'demo_data',
+] as const;
 
 export function AuditPage() {
   const { t } = useTranslation();

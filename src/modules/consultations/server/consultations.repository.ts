@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../server/db/database';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { ConsultationTable } from '../../../server/db/schema';
 
 const select = (db: DbOrTx) =>
@@ -30,4 +30,26 @@ export function listConsultationsOfPerson(db: DbOrTx, organisationId: string, pe
 
 export function insertConsultation(db: DbOrTx, row: Insertable<ConsultationTable>) {
   return db.insertInto('consultation').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Rows with a note, needs or actions still in plaintext (written before encryption at rest), a batch at a time. */
+export function listUnsealedConsultations(db: DbOrTx, sealedPrefix: string, limit: number) {
+  const plain = (column: 'note' | 'needs' | 'actions') =>
+    sql<boolean>`(${sql.ref(`consultation.${column}`)} <> '' AND left(${sql.ref(`consultation.${column}`)}, ${sealedPrefix.length}) <> ${sealedPrefix})`;
+  return db
+    .selectFrom('consultation')
+    .select(['id', 'note', 'needs', 'actions'])
+    .where((eb) => eb.or([plain('note'), plain('needs'), plain('actions')]))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export function updateConsultationTexts(db: DbOrTx, id: string, texts: { note: string; needs: string; actions: string }) {
+  return db.updateTable('consultation').set(texts).where('id', '=', id).execute();
+}
+
+/** Serialises the start-up sealing between servers starting at once on one PostgreSQL. */
+export async function lockSealing(tx: DbOrTx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(727276)`.execute(tx);
 }

@@ -11,6 +11,7 @@ import { createConsultation } from './consultations.queries';
 import { FormActions } from '../../../web/components/FormActions';
 import { InterpreterLanguageSelect } from '../../../web/components/InterpreterLanguageSelect';
 import { OptionCheckboxes } from '../../../web/components/OptionCheckboxes';
+import { FollowUpTaskFields, followUpTaskInput, type FollowUpTaskValues } from '../../tasks/web/FollowUpTaskFields';
 
 interface Values {
   mode: string;
@@ -20,6 +21,7 @@ interface Values {
   needs: string;
   actions: string;
   followUpOn: string;
+  followUpTask: FollowUpTaskValues;
 }
 
 export function ConsultationFormPage() {
@@ -38,10 +40,11 @@ export function ConsultationFormPage() {
     needs: v.needs,
     actions: v.actions,
     followUpOn: orNull(v.followUpOn),
+    followUpTask: followUpTaskInput(v.followUpTask),
   });
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { mode: 'in_person', interpreterLanguage: null, topics: [], note: '', needs: '', actions: '', followUpOn: '' },
+    initialValues: { mode: 'in_person', interpreterLanguage: null, topics: [], note: '', needs: '', actions: '', followUpOn: '', followUpTask: { title: '', dueOn: '', assigneeId: null } },
     validate: zodValidate(CreateConsultationInput, toInput, t),
   });
   const mutation = useRecordOnTimeline(personId, (values: Values) => createConsultation(CreateConsultationInput.parse(toInput(values))), form.setErrors);
@@ -67,6 +70,7 @@ export function ConsultationFormPage() {
             <Textarea label={t('fields.needs')} autosize minRows={2} {...form.getInputProps('needs')} />
             <Textarea label={t('fields.actions')} autosize minRows={2} {...form.getInputProps('actions')} />
             <TextInput type="date" label={t('fields.followUpOn')} w={220} {...form.getInputProps('followUpOn')} />
+            <FollowUpTaskFields form={form} />
             <FormActions submitLabel={t('ui.consultation.submit')} loading={mutation.isPending} cancelTo={`/people/${personId}`} />
           </Stack>
         </form>

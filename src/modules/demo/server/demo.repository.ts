@@ -1,6 +1,8 @@
 import { sql, type Insertable } from 'kysely';
 import type { DbOrTx } from '../../../server/db/database';
 import type { AssistanceTable, ConsultationTable, PersonTable, VisitTable } from '../../../server/db/schema';
+import type { CaseEventTable, CaseFileTable, CaseStatusChangeTable, HouseholdLinkTable, TaskTable } from '../../cases/server/cases.tables';
+import type { ConsentTable, DisclosureTable } from '../../privacy/server/privacy.tables';
 
 /**
  * Bulk writes for demo data and benchmarks: many rows per statement, with the past timestamps
@@ -56,7 +58,41 @@ export async function insertAssistance(db: DbOrTx, rows: AssistanceInsert[]): Pr
   if (rows.length > 0) await db.insertInto('assistance').values(rows).execute();
 }
 
+// Case files and what comes with them (src/modules/cases, tasks, privacy), with their past timestamps.
+
+export type CaseFileRowInsert = Insertable<CaseFileTable>;
+export type CaseStatusChangeInsert = Insertable<CaseStatusChangeTable>;
+
+export async function insertCaseFiles(db: DbOrTx, rows: CaseFileRowInsert[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('case_file').values(rows).execute();
+}
+
+export async function insertCaseStatusChanges(db: DbOrTx, rows: CaseStatusChangeInsert[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('case_status_change').values(rows).execute();
+}
+
+export async function insertCaseEvents(db: DbOrTx, rows: Insertable<CaseEventTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('case_event').values(rows).execute();
+}
+
+export async function insertHouseholdLinks(db: DbOrTx, rows: Insertable<HouseholdLinkTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('household_link').values(rows).execute();
+}
+
+export async function insertTasks(db: DbOrTx, rows: Insertable<TaskTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('task').values(rows).execute();
+}
+
+/** Consents with ids chosen by the caller, so disclosures can name them in the same load. */
+export async function insertConsents(db: DbOrTx, rows: Array<Insertable<ConsentTable> & { id: string }>): Promise<void> {
+  if (rows.length > 0) await db.insertInto('consent').values(rows).execute();
+}
+
+export async function insertDisclosures(db: DbOrTx, rows: Insertable<DisclosureTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('disclosure').values(rows).execute();
+}
+
 /** Refreshes the planner's statistics after a bulk load (autovacuum would, minutes later). */
 export async function analyzeTables(db: DbOrTx): Promise<void> {
-  await sql`ANALYZE person, visit, consultation, assistance, counter`.execute(db);
+  await sql`ANALYZE person, visit, consultation, assistance, counter, case_file, case_status_change, case_event, task`.execute(db);
 }

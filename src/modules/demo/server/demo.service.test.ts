@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv, type TestStaff } from '../../../server/test/factories';
 import { CountryCode, LanguageCode } from '../../../shared/codes';
 import { tokyoDate } from '../../../shared/time';
+import type { AllowanceWaitingEntry, CaseEvent, CaseFile, CaseStatusChange, HouseholdMember } from '../../cases/contract';
+import type { DeadlineWithPerson } from '../../deadlines/contract';
 import type { PersonSummary } from '../../people/contract';
+import type { Consent, Disclosure } from '../../privacy/contract';
+import type { Task } from '../../tasks/contract';
 import type { Queue } from '../../reception/contract';
 import type { Timeline } from '../../timeline/contract';
 import { africanNationalities, nameGroups } from '../names';
@@ -153,6 +157,88 @@ describe('loadDemoData', () => {
         expect(i.assistance.amountYen).toBeGreaterThan(0);
       }
     }
+  });
+
+  describe("the demo caseworker's case files", () => {
+    const as = async <T>(url: string): Promise<T> => {
+      const { token } = await env.services.staff.createTokenFor(demoStaff.caseworker.email, 'test');
+      const res = await env.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+      expect(res.statusCode, url).toBe(200);
+      return res.json() as T;
+    };
+
+    it('says how many case files it loaded', () => {
+      expect(summary).toMatch(/, 1[0-3]\d case files \(\d+ assigned to the demo caseworker, \d+ deadlines in "My work", \d+ tasks/);
+    });
+
+    it('shows deadlines in "My work": review requests due this week or overdue, expiring cards, reporting dates', async () => {
+      const { items } = await as<{ items: DeadlineWithPerson[] }>('/api/deadlines/mine');
+      expect(items.length).toBeGreaterThan(8);
+      const kinds = new Set(items.map((d) => d.kind));
+      expect(kinds.has('review_request')).toBe(true);
+      expect(kinds.has('residence_expiry')).toBe(true);
+      for (const d of items) expect(d.assignedToName).toBe(demoStaff.caseworker.displayName);
+      expect(items.map((d) => d.dueOn)).toEqual(items.map((d) => d.dueOn).sort());
+      for (const d of items.filter((x) => x.kind === 'review_request')) expect(d.daysLeft).toBeLessThanOrEqual(7);
+      expect(summary).toContain(`${items.length} deadlines in "My work"`);
+    });
+
+    it('fills the allowance waiting list, longest wait first, 20–200 days', async () => {
+      const { items } = await as<{ items: AllowanceWaitingEntry[] }>('/api/case-files/allowance-waiting');
+      expect(items.length).toBeGreaterThan(20);
+      const days = items.map((e) => e.daysWaiting);
+      expect(days).toEqual([...days].sort((a, b) => b - a));
+      expect(Math.min(...days)).toBeGreaterThanOrEqual(20);
+      expect(Math.max(...days)).toBeLessThanOrEqual(200);
+      expect(items.filter((e) => e.assignedToName === demoStaff.caseworker.displayName).length).toBeGreaterThan(items.length / 2);
+    });
+
+    it('gives open tasks, some overdue and some due this week', async () => {
+      const { items } = await as<{ items: Task[] }>('/api/tasks/mine');
+      expect(items.length).toBeGreaterThan(10);
+      expect(items.some((t) => t.isOverdue)).toBe(true);
+      expect(items.some((t) => t.dueOn !== null && t.dueOn >= today && t.dueOn <= addDays(today, 6))).toBe(true);
+      for (const t of items) expect(t.status).toBe('open');
+    });
+
+    it('opens a file with its dated history, interviews, household, consents and disclosure', async () => {
+      const { items } = await as<{ items: DeadlineWithPerson[] }>('/api/deadlines/mine');
+      const rejected = items.find((d) => d.kind === 'review_request');
+      const personId = rejected?.personId ?? '';
+      const file = await as<CaseFile>(`/api/people/${personId}/case-file`);
+      expect(file.procedureStage).toBe('rejected');
+      expect(file.decisionNoticeReceivedOn).toBe(rejected?.factDate);
+      expect(file.version).toBeGreaterThan(2);
+      const history = await as<{ items: CaseStatusChange[] }>(`/api/people/${personId}/case-file/history`);
+      expect(history.items.filter((h) => h.field !== 'housing').length).toBeGreaterThanOrEqual(file.version);
+      expect(history.items.some((h) => h.field === 'residenceStatus' && h.oldValue === 'temporary_visitor' && h.effectiveOn < today)).toBe(true);
+      for (const h of history.items) expect(new Date(h.recordedAt).getTime()).toBeLessThanOrEqual(Date.now());
+      const events = await as<{ items: CaseEvent[] }>(`/api/people/${personId}/case-events`);
+      expect(events.items.some((e) => e.kind === 'interview')).toBe(true);
+
+      // Somebody shared their file with the law office: the consent and the disclosure that rests on it.
+      const waiting = await as<{ items: AllowanceWaitingEntry[] }>('/api/case-files/allowance-waiting');
+      const candidates = [...items.map((d) => d.personId), ...waiting.items.map((e) => e.person.id)];
+      let disclosure: Disclosure | undefined;
+      let consents: Consent[] = [];
+      for (const id of new Set(candidates)) {
+        const list = await as<{ items: Disclosure[] }>(`/api/people/${id}/disclosures`);
+        if (list.items[0]) {
+          disclosure = list.items[0];
+          consents = (await as<{ items: Consent[] }>(`/api/people/${id}/consents`)).items;
+          break;
+        }
+      }
+      expect(disclosure?.recipientKind).toBe('lawyer');
+      expect(consents.find((c) => c.id === disclosure?.consentId)?.isActive).toBe(true);
+
+      let household: HouseholdMember[] = [];
+      for (const p of people) {
+        household = (await as<{ items: HouseholdMember[] }>(`/api/people/${p.id}/household`)).items;
+        if (household.length > 0) break;
+      }
+      expect(household[0]?.person.nationality).toBeDefined();
+    });
   });
 
   it('lets the demo caseworker and receptionist log in with the documented passwords', async () => {

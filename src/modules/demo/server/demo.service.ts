@@ -7,6 +7,11 @@ import { formatFileNumber } from '../../people/server/people.service';
 import { createRng, generatePeople, planHistory, type DemoPerson, type DemoStaffRole, type HistoryPlan } from './demo.generator';
 import { reserveCounter } from '../../../server/db/counters';
 import * as repo from './demo.repository';
+import { randomUUID } from 'node:crypto';
+import { caseFileFieldNames, type CaseFileFieldName } from '../../cases/contract';
+import { asText } from '../../cases/server/cases.service';
+import { needsAttention, computeDeadlines } from '../../deadlines/rules';
+import { planCaseFiles, type CaseFilePlan } from './demo.case-files';
 
 /** The seed of the demo data: the same seed on the same day gives the same people and history. */
 export const DEMO_SEED = 0x7b1a;
@@ -166,6 +171,115 @@ export async function writeGeneratedData(
   return { people: people.length, visits: history.visits.length, consultations: history.consultations.length, assistance: history.aid.length, personIds, fileNumbers };
 }
 
+export interface CaseFileCounts {
+  caseFiles: number;
+  assignedToCaseworker: number;
+  historyRows: number;
+  events: number;
+  householdLinks: number;
+  tasks: number;
+  consents: number;
+  disclosures: number;
+  /** Deadlines of the caseworker's files that "My work" shows (overdue, due within 7 days, or in early warning). */
+  caseworkerDeadlines: number;
+}
+
+/** camelCase case-file field → its column (the cases module's names, migrations/0002_case_files.sql). */
+const columnOf = (field: CaseFileFieldName) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Writes planned case files in bulk, as the cases service would have left them after the planned
+ * saves: the file at its last values with `version` = number of saves, one history row per changed
+ * field and save (values as text, like the service), and the events, household links, tasks,
+ * consents and disclosures, all with their past timestamps.
+ */
+export async function writeCaseFiles(db: DbOrTx, organisationId: string, staff: DemoStaffIds, plan: CaseFilePlan, personIds: readonly string[], today: string): Promise<CaseFileCounts> {
+  const id = (person: number) => {
+    const personId = personIds[person];
+    if (!personId) throw new Error(`demo: no person ${person}`);
+    return personId;
+  };
+  const files: repo.CaseFileRowInsert[] = [];
+  const history: repo.CaseStatusChangeInsert[] = [];
+  let caseworkerDeadlines = 0;
+  for (const file of plan.files) {
+    const values: Record<string, unknown> = {};
+    for (const save of file.saves) {
+      for (const [field, value] of Object.entries(save.changes)) {
+        const before = asText(values[field]);
+        const after = asText(value);
+        values[field] = value;
+        if (before === after) continue;
+        history.push({
+          organisation_id: organisationId, person_id: id(file.person), field, old_value: before, new_value: after,
+          effective_on: save.effectiveOn, recorded_by: staff.caseworker, recorded_at: save.recordedAt,
+        });
+      }
+    }
+    if (values.assignedTo === staff.caseworker) {
+      const text = (field: CaseFileFieldName) => (typeof values[field] === 'string' ? (values[field] as string) : null);
+      const reporting = plan.events
+        .filter((e) => e.person === file.person && e.kind === 'reporting')
+        .map((e, i) => ({ id: String(i), occursOn: e.occursOn, isDone: e.doneAt !== null }));
+      caseworkerDeadlines += computeDeadlines({
+        procedureStage: text('procedureStage'), decisionNoticeReceivedOn: text('decisionNoticeReceivedOn'), residenceStatus: text('residenceStatus'),
+        residenceExpiresOn: text('residenceExpiresOn'), healthInsurance: text('healthInsurance'), insuranceEligibleOn: text('insuranceEligibleOn'),
+      }, reporting).filter((d) => needsAttention(d, today, 7)).length;
+    }
+    const row: Record<string, unknown> = {};
+    for (const field of caseFileFieldNames) if (field in values) row[columnOf(field)] = values[field];
+    const last = file.saves[file.saves.length - 1];
+    files.push({
+      ...(row as Partial<repo.CaseFileRowInsert>),
+      person_id: id(file.person), organisation_id: organisationId, version: file.saves.length,
+      updated_by: staff.caseworker, updated_at: last?.recordedAt ?? new Date(),
+    });
+  }
+  for (const change of plan.housingChanges) {
+    history.push({
+      organisation_id: organisationId, person_id: id(change.person), field: 'housing', old_value: change.oldValue, new_value: change.newValue,
+      effective_on: change.effectiveOn, recorded_by: staff.reception, recorded_at: change.recordedAt,
+    });
+  }
+  await repo.insertCaseFiles(db, files);
+  await repo.insertCaseStatusChanges(db, history);
+  await repo.insertCaseEvents(db, plan.events.map((e) => ({
+    organisation_id: organisationId, person_id: id(e.person), kind: e.kind, occurs_on: e.occursOn, note: e.note,
+    done_at: e.doneAt, created_by: staff.caseworker, created_at: e.createdAt,
+  })));
+  await repo.insertHouseholdLinks(db, plan.links.map((l) => ({
+    organisation_id: organisationId, person_id: id(l.person), member_person_id: id(l.member), relationship: l.relationship,
+    created_by: staff.caseworker, created_at: l.createdAt,
+  })));
+  await repo.insertTasks(db, plan.tasks.map((t) => ({
+    organisation_id: organisationId, person_id: t.person === null ? null : id(t.person), title: t.title, due_on: t.dueOn,
+    assignee_id: staff[t.assignee], status: t.status, created_by: staff.caseworker, created_at: t.createdAt,
+    completed_by: t.status === 'done' ? staff[t.assignee] : null, completed_at: t.completedAt, version: t.status === 'done' ? 2 : 1,
+  })));
+  const consentIds = plan.consents.map(() => randomUUID());
+  await repo.insertConsents(db, plan.consents.map((c, i) => ({
+    id: consentIds[i] ?? randomUUID(), organisation_id: organisationId, person_id: id(c.person), purpose: c.purpose,
+    recipient_name: c.recipientName, scope: c.scope, given_on: c.givenOn, method: c.method, interpreter_language: c.interpreterLanguage,
+    recorded_by: staff.caseworker, recorded_at: c.recordedAt,
+  })));
+  await repo.insertDisclosures(db, plan.disclosures.map((d) => ({
+    organisation_id: organisationId, person_id: id(d.person), recipient_name: d.recipientName, recipient_kind: d.recipientKind,
+    data_categories: d.dataCategories, note: d.note, disclosed_on: d.disclosedOn, consent_id: consentIds[d.consent] ?? null,
+    recorded_by: staff.caseworker, recorded_at: d.recordedAt,
+  })));
+  return {
+    caseFiles: files.length,
+    assignedToCaseworker: files.filter((f) => f.assigned_to === staff.caseworker).length,
+    historyRows: history.length,
+    events: plan.events.length,
+    householdLinks: plan.links.length,
+    tasks: plan.tasks.length,
+    consents: plan.consents.length,
+    disclosures: plan.disclosures.length,
+    caseworkerDeadlines,
+  };
+}
+
 /** Creates the demo caseworker and receptionist (or finds them when a previous load created them). */
 export async function ensureDemoStaff(services: Services, organisationId: string): Promise<DemoStaffIds> {
   const ids: Partial<DemoStaffIds> = {};
@@ -187,9 +301,10 @@ export async function ensureDemoStaff(services: Services, organisationId: string
 const thousands = (n: number) => n.toLocaleString('en');
 
 /**
- * Loads demo data once: 300 people of the office's usual nationalities, two demo staff accounts and
- * three months of visits, consultations and aid, with a live queue today. Returns a summary, or
- * null when the organisation already has people.
+ * Loads demo data once: 300 people of the office's usual nationalities, two demo staff accounts,
+ * three months of visits, consultations and aid, with a live queue today, and case files for about
+ * 40% of the people (mostly the demo caseworker's) with deadlines, tasks and a few consents.
+ * Returns a summary, or null when the organisation already has people.
  */
 export async function loadDemoData(services: Services, organisationId: string, now: Date = new Date()): Promise<string | null> {
   if ((await services.people.count(organisationId)) > 0) return null;
@@ -198,24 +313,32 @@ export async function loadDemoData(services: Services, organisationId: string, n
   const today = tokyoDate(now);
   const people = generatePeople(rng, DEMO_PEOPLE, today);
   const history = planHistory(rng, people, { now, days: DEMO_HISTORY_DAYS });
+  const cases = planCaseFiles(rng, people, { now, registeredAt: history.registeredAt, staff });
   const counts = await services.db.transaction().execute(async (tx) => {
     // Two servers started at once with --demo on one PostgreSQL: the second waits, then finds people.
     await repo.lockDemoLoad(tx);
     if ((await services.people.count(organisationId, tx)) > 0) return null;
     const written = await writeGeneratedData(tx, organisationId, staff, people, history.registeredAt, history, 500);
+    const caseCounts = await writeCaseFiles(tx, organisationId, staff, cases, written.personIds, today);
     await services.audit.recordAnonymous(tx, {
       organisationId, staffUserId: null, action: 'create', entityType: 'demo_data', ip: 'local',
-      details: { people: written.people, visits: written.visits, consultations: written.consultations, assistance: written.assistance },
+      details: {
+        people: written.people, visits: written.visits, consultations: written.consultations, assistance: written.assistance,
+        caseFiles: caseCounts.caseFiles, tasks: caseCounts.tasks, consents: caseCounts.consents, disclosures: caseCounts.disclosures,
+      },
     });
-    return written;
+    return { ...written, cases: caseCounts };
   });
   if (!counts) return null;
+  // The bulk insert wrote consultation texts as generated: seal them like the service does.
+  await services.consultations.sealStoredTexts();
   const waiting = history.visits.filter((v) => v.visitDate === today && v.status === 'waiting').length;
   return [
     `${thousands(counts.people)} people`,
     `${thousands(counts.visits)} visits over ${history.days.length} days (${waiting} waiting today)`,
     `${thousands(counts.consultations)} consultations`,
     `${thousands(counts.assistance)} aid records`,
+    `${counts.cases.caseFiles} case files (${counts.cases.assignedToCaseworker} assigned to the demo caseworker, ${counts.cases.caseworkerDeadlines} deadlines in "My work", ${counts.cases.tasks} tasks, ${counts.cases.householdLinks} household links, ${counts.cases.consents} consents)`,
     `demo logins ${demoStaff.caseworker.email} and ${demoStaff.reception.email} (passwords: src/modules/demo/README.md)`,
   ].join(', ');
 }

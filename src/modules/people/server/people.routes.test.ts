@@ -89,6 +89,18 @@ describe('GET /api/people?q=', () => {
     expect(miss.json().items.map((i: { id: string }) => i.id)).not.toContain(p.id);
   });
 
+  it('finds a person by phone number and by residence card number, however they are typed', async () => {
+    const reception = await env.staff('reception');
+    const caseworker = await env.staff('caseworker');
+    const p = await makePerson(env, { familyName: 'Tshibangu', givenName: 'Josué', phone: '090-4321-8765' });
+    const card = await env.app.inject({ method: 'PATCH', url: `/api/people/${p.id}/case-file`, headers: caseworker.headers, payload: { version: 0, residenceCardNumber: 'AB12345678CD' } });
+    expect(card.statusCode).toBe(200);
+    const ids = async (q: string) =>
+      (await env.app.inject({ method: 'GET', url: `/api/people?q=${encodeURIComponent(q)}`, headers: reception.headers })).json().items.map((i: { id: string }) => i.id);
+    for (const q of ['09043218765', '090-4321-8765', '4321 8765', 'AB12345678CD', 'ab 1234 5678 cd', 'ＡＢ１２３４５６７８ＣＤ']) expect(await ids(q), q).toContain(p.id);
+    expect(await ids('AB12345678CE')).toEqual([]);
+  });
+
   it('answers 401, 403 and 400', async () => {
     expect((await env.app.inject({ method: 'GET', url: '/api/people?q=a' })).statusCode).toBe(401);
     const fundraiser = await env.staff('fundraiser');

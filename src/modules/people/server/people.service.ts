@@ -2,12 +2,14 @@ import type { Db, DbOrTx } from '../../../server/db/database';
 import type { RequestContext } from '../../../server/http/context';
 import { AppError, conflict, notFound } from '../../../server/http/errors';
 import type { AuditService } from '../../audit/server/audit.service';
-import { hasSomeName, type CreatePersonInput, type Person, type PersonSummary, type UpdatePersonInput } from '../contract';
+import { hasSomeName, type CreatePersonInput, type Person, type PersonFieldValues, type PersonSummary, type UpdatePersonInput } from '../contract';
 import { foldForSearch, personSearchText, searchTokens } from '../search-text';
 import { nextCounter } from '../../../server/db/counters';
 import * as repo from './people.repository';
+import { cardNumberPattern, normaliseCardNumber } from '../../cases/contract';
 
-function presentSummary(row: Omit<repo.PersonRow, 'languages' | 'phone' | 'housing' | 'version' | 'created_at' | 'updated_at'>): PersonSummary {
+/** A person row as the short summary lists show. */
+export function presentSummary(row: Omit<repo.PersonRow, 'languages' | 'phone' | 'housing' | 'merged_into_id' | 'version' | 'created_at' | 'updated_at'>): PersonSummary {
   return {
     id: row.id,
     fileNumber: row.file_number,
@@ -29,6 +31,7 @@ function present(row: repo.PersonRow): Person {
     phone: row.phone,
     housing: row.housing as Person['housing'],
     version: row.version,
+    mergedIntoId: row.merged_into_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -41,7 +44,13 @@ export function formatFileNumber(n: number): string {
 
 const emptyToNull = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s);
 
-export function createPeopleService(db: Db, audit: AuditService) {
+/** Called inside the update's transaction when a person's housing changes (the case history keeps it). */
+export type HousingChangeHook = (tx: DbOrTx, ctx: RequestContext, change: { personId: string; oldValue: string | null; newValue: string | null }) => Promise<void>;
+
+/** Called inside the transaction of every write of a person's fields (the matching module re-indexes them). */
+export type PersonWrittenHook = (tx: DbOrTx, organisationId: string, person: Person) => Promise<void>;
+
+export function createPeopleService(db: Db, audit: AuditService, hooks: { onHousingChanged?: HousingChangeHook; onPersonWritten?: PersonWrittenHook } = {}) {
   return {
     /** Registers a person and gives them the organisation's next file number. */
     async create(ctx: RequestContext, input: CreatePersonInput, tx?: DbOrTx): Promise<Person> {
@@ -68,7 +77,9 @@ export function createPeopleService(db: Db, audit: AuditService) {
           search_text: personSearchText({ fileNumber, familyName: fields.family_name, givenName: fields.given_name, nameInOwnScript: fields.name_in_own_script, nameKana: fields.name_kana, phone: fields.phone }),
         });
         await audit.record(t, ctx, { action: 'create', entityType: 'person', entityId: row.id });
-        return present(row);
+        const person = present(row);
+        await hooks.onPersonWritten?.(t, ctx.actor.organisationId, person);
+        return person;
       };
       return tx ? run(tx) : db.transaction().execute(run);
     },
@@ -87,11 +98,23 @@ export function createPeopleService(db: Db, audit: AuditService) {
       if (!row) throw new AppError(404, 'person.not_found', { [field]: { key: 'invalid' } });
     },
 
+    /**
+     * Throws unless new records may be added to this file: it must exist in the caller's
+     * organisation (404) and must not have been merged into another file (409 person.merged; the
+     * records belong on the surviving file, or they would be hidden with the merged one).
+     */
+    async assertWritable(tx: DbOrTx, ctx: RequestContext, id: string, field = 'personId'): Promise<void> {
+      const row = await repo.findPerson(tx, ctx.actor.organisationId, id);
+      if (!row) throw new AppError(404, 'person.not_found', { [field]: { key: 'invalid' } });
+      if (row.merged_into_id) throw new AppError(409, 'person.merged', { [field]: { key: 'invalid' } });
+    },
+
     /** Changes a person's fields; a stale `version` gets 409 instead of overwriting someone's edit. */
     async update(ctx: RequestContext, id: string, input: UpdatePersonInput): Promise<Person> {
       return db.transaction().execute(async (tx) => {
         const current = await repo.findPerson(tx, ctx.actor.organisationId, id);
         if (!current) throw notFound('person.not_found');
+        if (current.merged_into_id) throw conflict('person.merged');
         if (current.version !== input.version) throw conflict('person.version_conflict');
         const { version, ...changes } = input;
         const patch: Partial<repo.PersonWrite> = {};
@@ -117,9 +140,57 @@ export function createPeopleService(db: Db, audit: AuditService) {
         patch.search_text = personSearchText({ fileNumber: current.file_number, ...merged });
         const row = await repo.updatePerson(tx, ctx.actor.organisationId, id, version, patch);
         if (!row) throw conflict('person.version_conflict');
+        if ('housing' in patch && patch.housing !== current.housing) {
+          await hooks.onHousingChanged?.(tx, ctx, { personId: id, oldValue: current.housing, newValue: patch.housing ?? null });
+        }
         await audit.record(tx, ctx, { action: 'update', entityType: 'person', entityId: id, details: { fields: Object.keys(changes) } });
-        return present(row);
+        const person = present(row);
+        await hooks.onPersonWritten?.(tx, ctx.actor.organisationId, person);
+        return person;
       });
+    },
+
+    /** The person's file locked for the rest of the transaction (merges), or undefined. */
+    async lockForMerge(tx: DbOrTx, ctx: RequestContext, id: string): Promise<Person | undefined> {
+      const row = await repo.lockPerson(tx, ctx.actor.organisationId, id);
+      return row ? present(row) : undefined;
+    },
+
+    /**
+     * Sets every editable field at once inside the caller's transaction (a merge and its undo, which
+     * audit themselves); the search text is recomputed and a stale `version` gets 409.
+     */
+    async replaceFields(tx: DbOrTx, ctx: RequestContext, id: string, version: number, fields: PersonFieldValues): Promise<Person> {
+      const current = await repo.findPerson(tx, ctx.actor.organisationId, id);
+      if (!current) throw notFound('person.not_found');
+      if (!hasSomeName(fields)) throw new AppError(400, 'validation.failed', { familyName: { key: 'name_required' } });
+      const patch: Partial<repo.PersonWrite> = {
+        family_name: fields.familyName,
+        given_name: fields.givenName,
+        name_in_own_script: emptyToNull(fields.nameInOwnScript),
+        name_kana: emptyToNull(fields.nameKana),
+        date_of_birth: fields.dateOfBirth,
+        date_of_birth_estimated: fields.dateOfBirthEstimated,
+        sex: fields.sex,
+        nationality: fields.nationality,
+        languages: fields.languages,
+        phone: emptyToNull(fields.phone),
+        housing: fields.housing,
+      };
+      patch.search_text = personSearchText({ fileNumber: current.file_number, ...fields });
+      const row = await repo.updatePerson(tx, ctx.actor.organisationId, id, version, patch);
+      if (!row) throw conflict('person.version_conflict');
+      if (fields.housing !== current.housing) {
+        await hooks.onHousingChanged?.(tx, ctx, { personId: id, oldValue: current.housing, newValue: fields.housing });
+      }
+      const person = present(row);
+      await hooks.onPersonWritten?.(tx, ctx.actor.organisationId, person);
+      return person;
+    },
+
+    /** Marks a file as merged into another, or (null) restores it to search and lists. */
+    async setMergedInto(tx: DbOrTx, ctx: RequestContext, id: string, mergedIntoId: string | null): Promise<void> {
+      await repo.setMergedInto(tx, ctx.actor.organisationId, id, mergedIntoId);
     },
 
     /** How many people the organisation has on file. */
@@ -129,7 +200,11 @@ export function createPeopleService(db: Db, audit: AuditService) {
 
     /** Finds people by any name form, file number or phone, as the reception desk types. */
     async search(ctx: RequestContext, query: string, limit: number): Promise<PersonSummary[]> {
-      const rows = await repo.searchPeople(db, ctx.actor.organisationId, searchTokens(query), foldForSearch(query), limit);
+      // A residence card number (typed with spaces, hyphens or in full width) finds the file that holds it.
+      const card = normaliseCardNumber(query);
+      const rows = cardNumberPattern.test(card)
+        ? await repo.findByResidenceCard(db, ctx.actor.organisationId, card, limit)
+        : await repo.searchPeople(db, ctx.actor.organisationId, searchTokens(query), foldForSearch(query), limit);
       // The query itself may be a name: the audit keeps only how many files were listed.
       await audit.record(db, ctx, { action: 'search', entityType: 'person', details: { results: rows.length } });
       return rows.map(presentSummary);

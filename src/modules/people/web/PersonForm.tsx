@@ -7,8 +7,9 @@ import { ApiError } from '../../../web/api';
 import { orNull, showApiError, zodValidate } from '../../../web/forms';
 import { useCountryOptions, useLanguageOptions } from '../../../web/options';
 import { FormActions } from '../../../web/components/FormActions';
-import { CreatePersonInput, Housing, Sex, type Person } from '../contract';
+import { CreatePersonInput, Housing, Sex, type Person, type PersonSummary } from '../contract';
 import { createPerson, updatePerson } from './people.queries';
+import { DuplicateCandidates, useDuplicateCheck } from '../../matching/web/DuplicateCheck';
 
 export interface PersonFormValues {
   familyName: string;
@@ -73,10 +74,12 @@ interface Props {
   onCancel?: () => void;
   /** Reload the person after a version conflict. */
   onReload?: () => void;
+  /** Use an existing file the duplicate check proposed (check-in); without it, the file is linked. */
+  onChooseExisting?: (person: PersonSummary) => void;
 }
 
 /** Register or edit a person: the same form and the same zod contract as the server. */
-export function PersonForm({ person, prefill, onSaved, onCancel, onReload }: Props) {
+export function PersonForm({ person, prefill, onSaved, onCancel, onReload, onChooseExisting }: Props) {
   const { t } = useTranslation();
   const [conflict, setConflict] = useState<string | null>(null);
   const form = useForm<PersonFormValues>({
@@ -85,6 +88,8 @@ export function PersonForm({ person, prefill, onSaved, onCancel, onReload }: Pro
     validate: zodValidate(CreatePersonInput, toInput, t),
   });
 
+  // Registering: existing files that may be this person are shown before a new one is made.
+  const duplicates = useDuplicateCheck(person ? null : form.values);
   const countries = useCountryOptions();
   const languages = useLanguageOptions();
 
@@ -99,7 +104,13 @@ export function PersonForm({ person, prefill, onSaved, onCancel, onReload }: Pro
   });
 
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
+    <form
+      noValidate
+      {...duplicates.compositionProps}
+      onSubmit={form.onSubmit(async (values) => {
+        if (person || (await duplicates.readyToCreate())) mutation.mutate(values);
+      })}
+    >
       <Stack>
         {conflict && (
           <Alert color="orange" role="alert" title={t('ui.person.conflictTitle')}>
@@ -138,6 +149,7 @@ export function PersonForm({ person, prefill, onSaved, onCancel, onReload }: Pro
             {...form.getInputProps('housing')}
           />
         </SimpleGrid>
+        {!person && <DuplicateCandidates check={duplicates} onChoose={onChooseExisting} />}
         <FormActions submitLabel={person ? t('ui.common.save') : t('ui.person.register')} loading={mutation.isPending} onCancel={onCancel} />
       </Stack>
     </form>

@@ -5,6 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { displayName } from '../../../shared/codes';
 import { TimelineList } from '../../timeline/web/TimelineList';
+import { CaseFileSection } from '../../cases/web/CaseFileSection';
+import { PersonDeadlinesAndTasks } from '../../deadlines/web/PersonDeadlinesAndTasks';
+import { DocumentsSection } from '../../documents/web/DocumentsSection';
+import { PrivacySection } from '../../privacy/web/PrivacySection';
+import { PersonMergeSection } from '../../merge/web/PersonMergeSection';
 import { useCan } from '../../../web/auth';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { QueryStatus } from '../../../web/components/QueryStatus';
@@ -82,6 +87,7 @@ export function PersonPage() {
           </Text>
         ))}
       </Stack>
+      <PersonMergeSection person={p} />
       <Paper withBorder p="md">
         {editing ? (
           <>
@@ -130,6 +136,10 @@ export function PersonPage() {
           </Button>
         )}
       </Group>
+      <CaseFileSection personId={p.id} housing={p.housing} />
+      <PersonDeadlinesAndTasks personId={p.id} />
+      <DocumentsSection personId={p.id} />
+      <PrivacySection personId={p.id} />
       <TimelineList personId={p.id} />
     </Stack>
   );

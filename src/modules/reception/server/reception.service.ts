@@ -48,7 +48,7 @@ export function createReceptionService(db: Db, audit: AuditService, people: Peop
     /** Checks a person in for today and hands out the day's next ticket number. */
     async checkIn(ctx: RequestContext, input: CreateVisitInput): Promise<Visit> {
       const id = await db.transaction().execute(async (tx) => {
-        await people.assertExists(tx, ctx, input.personId);
+        await people.assertWritable(tx, ctx, input.personId);
         const today = tokyoDate();
         const active = await repo.findActiveVisitOfDay(tx, ctx.actor.organisationId, input.personId, today);
         if (active) throw conflict('visit.already_queued', { ticketNumber: active.ticket_number });

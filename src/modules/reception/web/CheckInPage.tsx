@@ -74,6 +74,7 @@ export function CheckInPage() {
           <PersonForm
             prefill={prefillFromSearch(step.text)}
             onSaved={(person) => setStep({ kind: 'form', person })}
+            onChooseExisting={(person) => setStep({ kind: 'form', person })}
             onCancel={() => setStep({ kind: 'search' })}
           />
         </Paper>

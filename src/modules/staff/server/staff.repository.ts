@@ -42,6 +42,23 @@ export function listStaff(db: DbOrTx, organisationId: string) {
   return db.selectFrom('staff_user').select(staffColumns).where('organisation_id', '=', organisationId).orderBy('display_name').execute();
 }
 
+/** Active staff of the organisation, id and name only (assignee pickers and checks). */
+/** Active staff of the organisation; only one (`id`), or only those whose role has `permission`. */
+export function listActiveStaff(db: DbOrTx, organisationId: string, filter: { id?: string; permission?: string } = {}) {
+  let query = db
+    .selectFrom('staff_user')
+    .select(['id', 'display_name'])
+    .where('organisation_id', '=', organisationId)
+    .where('is_active', '=', true);
+  if (filter.id !== undefined) query = query.where('id', '=', filter.id);
+  const { permission } = filter;
+  if (permission !== undefined) {
+    query = query.where((eb) => eb.exists(eb.selectFrom('role_permission').select('role_permission.permission')
+      .whereRef('role_permission.role_code', '=', 'staff_user.role_code').where('role_permission.permission', '=', permission)));
+  }
+  return query.orderBy('display_name').execute();
+}
+
 export function countStaff(db: DbOrTx) {
   return db.selectFrom('staff_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../../../server/http/plugin';
-import { ApiToken, CreatedToken, CreateStaffInput, CreateTokenInput, LoginInput, Me, StaffUser, UpdateMeInput, UpdateStaffInput } from '../contract';
+import { ApiToken, AssignableStaff, CreatedToken, CreateStaffInput, CreateTokenInput, LoginInput, Me, Permission, StaffUser, UpdateMeInput, UpdateStaffInput } from '../contract';
 import type { StaffService } from './staff.service';
 
 export const SESSION_COOKIE = 'tobira_session';
@@ -71,6 +71,16 @@ export function staffRoutes(staff: StaffService, options: { secureCookies: boole
       config: { access: 'staff.manage' },
       schema: { tags: ['staff'], summary: 'Staff accounts', response: { 200: z.object({ items: z.array(StaffUser) }) } },
     }, async (request) => ({ items: await staff.list(requestContext(request)) }));
+
+    app.get('/api/staff/assignable', {
+      config: { access: 'tasks.read' },
+      schema: {
+        tags: ['staff'],
+        summary: 'Active staff to give work to (assignee pickers); with `permission`, only those whose role has it (e.g. cases.write for caseworkers)',
+        querystring: z.object({ permission: Permission.optional() }),
+        response: { 200: z.object({ items: z.array(AssignableStaff) }) },
+      },
+    }, async (request) => ({ items: await staff.listAssignable(requestContext(request), request.query.permission) }));
 
     app.post('/api/staff', {
       config: { access: 'staff.manage' },

@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Db, Tx } from '../../../server/db/database';
+import type { Db, DbOrTx, Tx } from '../../../server/db/database';
 import type { Actor, RequestContext } from '../../../server/http/context';
 import { AppError, conflict, notFound } from '../../../server/http/errors';
 import type { AuditService } from '../../audit/server/audit.service';
-import type { CreateStaffInput, Me, Permission, RoleCode, StaffUser, UpdateStaffInput } from '../contract';
+import type { AssignableStaff, CreateStaffInput, Me, Permission, RoleCode, StaffUser, UpdateStaffInput } from '../contract';
 import * as repo from './staff.repository';
 
 const LOCK_AFTER_FAILURES = 5;
@@ -231,6 +231,16 @@ export function createStaffService({ db, audit, secretKey, sessionHours }: Staff
     /** Every staff account of the organisation. */
     async list(ctx: RequestContext): Promise<StaffUser[]> {
       return (await repo.listStaff(db, ctx.actor.organisationId)).map(presentStaff);
+    },
+
+    /** Active staff of the caller's organisation, for assignee pickers. */
+    async listAssignable(ctx: RequestContext, permission?: Permission): Promise<AssignableStaff[]> {
+      return (await repo.listActiveStaff(db, ctx.actor.organisationId, { permission })).map((r) => ({ id: r.id, displayName: r.display_name }));
+    },
+
+    /** True when `id` is an active staff member of the organisation (someone work can be given to). */
+    async isAssignable(tx: DbOrTx, organisationId: string, id: string): Promise<boolean> {
+      return (await repo.listActiveStaff(tx, organisationId, { id })).length > 0;
     },
 
     /** Creates an API token for the calling staff member; the token itself is shown only now. */

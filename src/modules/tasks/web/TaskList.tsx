@@ -1,0 +1,61 @@
+import { Anchor, Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCan } from '../../../web/auth';
+import { formatDate, primaryName } from '../../../web/format';
+import { showApiError } from '../../../web/forms';
+import { currentLanguage } from '../../../web/i18n';
+import type { Task } from '../contract';
+import { tasksKey, updateTask } from './tasks.queries';
+
+/** Tasks with a tick box to mark each done (for staff who may change tasks). */
+export function TaskList({ tasks, showPerson = false }: { tasks: Task[]; showPerson?: boolean }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const client = useQueryClient();
+  const canWrite = useCan('tasks.write');
+  const toggle = useMutation({
+    mutationFn: (task: Task) => updateTask(task.id, { status: task.status === 'done' ? 'open' : 'done', version: task.version }),
+    onSettled: () => client.invalidateQueries({ queryKey: tasksKey }),
+    onError: (error) => showApiError(error, t),
+  });
+
+  return (
+    <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      {tasks.map((task) => (
+        <li key={task.id}>
+          <Group gap="sm" wrap="nowrap" align="flex-start">
+            <Checkbox
+              mt={2}
+              aria-label={t('ui.tasks.markDone', { title: task.title })}
+              checked={task.status === 'done'}
+              disabled={!canWrite || task.status === 'cancelled' || toggle.isPending}
+              onChange={() => toggle.mutate(task)}
+            />
+            <Stack gap={0}>
+              <Text td={task.status === 'open' ? undefined : 'line-through'}>{task.title}</Text>
+              <Group gap="xs">
+                {task.isOverdue && (
+                  <Badge color="red" variant="filled">
+                    {t('ui.tasks.overdue')}
+                  </Badge>
+                )}
+                <Text size="sm" c={task.isOverdue ? 'red.8' : undefined}>
+                  {task.dueOn ? formatDate(task.dueOn, language) : t('ui.tasks.noDueDate')}
+                </Text>
+                <Text size="sm">· {task.assigneeName ?? t('ui.tasks.unassigned')}</Text>
+                {task.status !== 'open' && <Text size="sm">· {t(`ui.tasks.status.${task.status}`)}</Text>}
+                {showPerson && task.person && (
+                  <Anchor component={Link} to={`/people/${task.person.id}`} size="sm">
+                    {primaryName(task.person)} ({task.person.fileNumber})
+                  </Anchor>
+                )}
+              </Group>
+            </Stack>
+          </Group>
+        </li>
+      ))}
+    </Stack>
+  );
+}
