@@ -16,7 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,14 +25,13 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { bootstrap } from '../src/server/bootstrap';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrate';
 import { ensureDemoStaff, writeGeneratedData } from '../src/modules/demo/server/demo.service';
 import { analyzeTables } from '../src/modules/demo/server/demo.repository';
 import { createRng, type DemoPerson, type Rng } from '../src/modules/demo/server/demo.generator';
 import { generateBenchData } from './generate';
+import { openFresh, type Engine } from './databases';
 
-type Engine = 'pglite' | 'postgres';
 
 const { values } = parseArgs({
   options: {
@@ -62,34 +61,9 @@ async function postgresReachable(): Promise<boolean> {
   }
 }
 
-async function openFresh(engine: Engine, name: string): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
-    const handle = await openDatabase({ dataDir: dir });
-    return { handle, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-  return {
-    handle,
-    dispose: async () => {
-      const dropper = new pg.Client({ connectionString: pgUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
 /** Tobira on a fresh, migrated, bootstrapped database, listening on loopback, with an admin token. */
 async function startTobira(engine: Engine, name: string) {
-  const { handle, dispose } = await openFresh(engine, name);
+  const { handle, dispose } = await openFresh(engine, name, pgUrl);
   await migrate(handle.db);
   const { app, services } = await buildApp({ db: handle.db, secretKey: randomBytes(32) });
   const adminEmail = 'bench@tobira.local';

@@ -10,23 +10,20 @@
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { bootstrap } from '../src/server/bootstrap';
-import { openDatabase, type DatabaseHandle } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrate';
 import { ensureDemoStaff, writeGeneratedData } from '../src/modules/demo/server/demo.service';
 import { analyzeTables } from '../src/modules/demo/server/demo.repository';
 import { generateBenchData, generateQueries, queryMix, type QueryKind } from './generate';
 import { runLoad, type LoadResult } from './http-load';
+import { openFresh, type Engine } from './databases';
 
-type Engine = 'pglite' | 'postgres';
 
 interface Options {
   engines: Engine[];
@@ -118,38 +115,12 @@ interface RunResult {
   peakRssMiB: number;
 }
 
-async function openFresh(engine: Engine, size: number, pgUrl: string): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), `tobira-bench-${size}-`));
-    const handle = await openDatabase({ dataDir: dir });
-    return { handle, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `tobira_bench_${size}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-  return {
-    handle,
-    dispose: async () => {
-      const dropper = new pg.Client({ connectionString: pgUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 async function benchOne(engine: Engine, size: number, options: Options): Promise<RunResult> {
   const t0 = performance.now();
-  const { handle, dispose } = await openFresh(engine, size, options.pgUrl);
+  const { handle, dispose } = await openFresh(engine, `tobira_bench_${size}`, options.pgUrl);
   try {
     await migrate(handle.db);
     const { app, services } = await buildApp({ db: handle.db, secretKey: randomBytes(32) });

@@ -3,7 +3,6 @@ import type { RequestContext } from '../../../server/http/context';
 import { AppError, conflict, invalidField, notFound, type FieldIssue } from '../../../server/http/errors';
 import { tokyoDate } from '../../../shared/time';
 import type { AuditService } from '../../audit/server/audit.service';
-import type { PersonSummary } from '../../people/contract';
 import type { PeopleService } from '../../people/server/people.service';
 import { allowanceDaysWaiting, exceedsReportingInterval } from '../case-dates';
 import {
@@ -22,6 +21,7 @@ import {
   type UpdateCaseFileInput,
 } from '../contract';
 import * as repo from './cases.repository';
+import { presentSummary } from '../../people/server/people.service';
 
 /** The case file's fields as the API speaks them (the values of a CaseFile without names and bookkeeping). */
 type Values = { [K in CaseFileFieldName]: CaseFile[K] };
@@ -126,26 +126,6 @@ function presentCaseFile(personId: string, row: repo.CaseFileRow | undefined, to
     updatedAt: row ? row.updated_at.toISOString() : null,
     updatedByName: row?.updated_by_name ?? null,
     allowanceDaysWaiting: allowanceDaysWaiting(values.allowanceStatus, values.allowanceAppliedOn, today),
-  };
-}
-
-type SummaryColumns = {
-  id: string; file_number: string; family_name: string; given_name: string; name_in_own_script: string | null; name_kana: string | null;
-  date_of_birth: string | null; date_of_birth_estimated: boolean; sex: string; nationality: string | null;
-};
-
-function presentSummary(r: SummaryColumns): PersonSummary {
-  return {
-    id: r.id,
-    fileNumber: r.file_number,
-    familyName: r.family_name,
-    givenName: r.given_name,
-    nameInOwnScript: r.name_in_own_script,
-    nameKana: r.name_kana,
-    dateOfBirth: r.date_of_birth,
-    dateOfBirthEstimated: r.date_of_birth_estimated,
-    sex: r.sex as PersonSummary['sex'],
-    nationality: r.nationality,
   };
 }
 

@@ -7,6 +7,7 @@ import type { PeopleService } from '../../people/server/people.service';
 import type { Deadline, DeadlineWithPerson } from '../contract';
 import { computeDeadlines, needsAttention, standing, type CaseFacts, type ComputedDeadline } from '../rules';
 import * as repo from './deadlines.repository';
+import { presentSummary } from '../../people/server/people.service';
 
 type FactsRow = NonNullable<Awaited<ReturnType<typeof repo.findCaseFacts>>>;
 
@@ -19,18 +20,7 @@ const toFacts = (r: FactsRow): CaseFacts => ({
   insuranceEligibleOn: r.insurance_eligible_on,
 });
 
-const presentPerson = (r: repo.CaseFileWithPersonRow): PersonSummary => ({
-  id: r.person_id,
-  fileNumber: r.file_number,
-  familyName: r.family_name,
-  givenName: r.given_name,
-  nameInOwnScript: r.name_in_own_script,
-  nameKana: r.name_kana,
-  dateOfBirth: r.date_of_birth,
-  dateOfBirthEstimated: r.date_of_birth_estimated,
-  sex: r.sex as PersonSummary['sex'],
-  nationality: r.nationality,
-});
+const presentPerson = (r: repo.CaseFileWithPersonRow): PersonSummary => presentSummary({ ...r, id: r.person_id });
 
 const present = (personId: string, d: ComputedDeadline, today: string): Deadline => ({ ...d, personId, ...standing(d, today) });
 

@@ -1,4 +1,4 @@
-import { Anchor, Button, FileInput, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../web/format';
 import { currentLanguage } from '../../../web/i18n';
 import { DocumentContentType, DocumentKind, DocumentNote, documentAccept, type DocumentMeta } from '../contract';
 import { deleteDocument, documentContentUrl, documentsQuery, uploadDocument } from './documents.queries';
+import { ConfirmDialog } from '../../../web/components/ConfirmDialog';
 
 const MB = 1024 * 1024;
 const megabytes = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
@@ -129,19 +130,15 @@ function DeleteConfirm({ document, onClose }: { document: DocumentMeta | null; o
     onError: (error) => showApiError(error, t),
   });
   return (
-    <Modal opened={document !== null} onClose={onClose} title={t('ui.documents.deleteTitle')} closeButtonProps={{ 'aria-label': t('ui.common.close') }}>
-      <Stack>
-        <Text>{t('ui.documents.deleteBody', { name: document?.fileName ?? '' })}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('ui.common.cancel')}
-          </Button>
-          <Button color="red" loading={mutation.isPending} onClick={() => document && mutation.mutate(document.id)}>
-            {t('ui.documents.delete')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={document !== null}
+      title={t('ui.documents.deleteTitle')}
+      body={t('ui.documents.deleteBody', { name: document?.fileName ?? '' })}
+      confirmLabel={t('ui.documents.delete')}
+      loading={mutation.isPending}
+      onConfirm={() => document && mutation.mutate(document.id)}
+      onClose={onClose}
+    />
   );
 }
 

@@ -4,13 +4,11 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { displayName } from '../../../shared/codes';
 import { api } from '../../../web/api';
 import { PersonNames } from '../../../web/components/PersonNames';
-import { formatDate } from '../../../web/format';
-import { currentLanguage } from '../../../web/i18n';
 import { hasSomeName, type PersonSummary } from '../../people/contract';
 import type { MatchCandidate, MatchInput, MatchResult } from '../contract';
+import { PersonFacts } from '../../people/web/PersonFacts';
 
 /** The fields of a registration form the duplicate check reads (form strings; '' for empty). */
 export interface DuplicateCheckValues {
@@ -112,24 +110,6 @@ export function useDuplicateCheck(values: DuplicateCheckValues | null) {
 }
 export type DuplicateCheck = ReturnType<typeof useDuplicateCheck>;
 
-function Facts({ person }: { person: PersonSummary }) {
-  const { t } = useTranslation();
-  const language = currentLanguage();
-  return (
-    <Stack gap={0} align="flex-end">
-      <Text size="sm" fw={600}>
-        {person.fileNumber}
-      </Text>
-      <Text size="sm">
-        {person.dateOfBirth
-          ? `${formatDate(person.dateOfBirth, language)}${person.dateOfBirthEstimated ? ` (${t('ui.person.estimatedShort')})` : ''}`
-          : t('ui.person.dobUnknown')}
-      </Text>
-      {person.nationality && <Text size="sm">{displayName('region', person.nationality, language)}</Text>}
-    </Stack>
-  );
-}
-
 interface Props {
   check: DuplicateCheck;
   /** Use an existing file instead of registering (check-in); without it, a link opens the file. */
@@ -165,7 +145,7 @@ export function DuplicateCandidates({ check, onChoose }: Props) {
         <Alert key={c.id} color="red" variant="light" title={t('ui.matching.strongTitle', { fileNumber: c.person.fileNumber })}>
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <PersonNames person={c.person} />
-            <Facts person={c.person} />
+            <PersonFacts person={c.person} />
           </Group>
           <Group mt="sm">{action(c, 'filled')}</Group>
         </Alert>
@@ -180,7 +160,7 @@ export function DuplicateCandidates({ check, onChoose }: Props) {
               <Group key={c.id} justify="space-between" align="flex-start" wrap="nowrap">
                 <PersonNames person={c.person} size="sm" />
                 <Group gap="sm" align="flex-start" wrap="nowrap">
-                  <Facts person={c.person} />
+                  <PersonFacts person={c.person} />
                   {action(c, 'light')}
                 </Group>
               </Group>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { PersonContext } from '../../people/web/PersonContext';
 import { PersonSearch } from '../../people/web/PersonSearch';
 import { MergeChoices, type MergeField, type MergePreview } from '../contract';
 import { createMerge, mergePreviewQuery } from './merge.queries';
+import { ConfirmDialog } from '../../../web/components/ConfirmDialog';
 
 /** A field's value as a person reads it, in the UI language. */
 export function fieldText(field: MergeField, p: Person, t: TFunction): string {
@@ -168,21 +169,15 @@ function Comparison({ preview, onCancel }: { preview: MergePreview; onCancel: ()
           {t('ui.merge.cancel')}
         </Button>
       </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('ui.merge.confirmTitle')} closeButtonProps={{ 'aria-label': t('ui.common.close') }}>
-        <Stack>
-          <Text>
-            {t('ui.merge.confirmText', { other: `${primaryName(merged)} (${merged.fileNumber})`, survivor: `${primaryName(survivor)} (${survivor.fileNumber})` })}
-          </Text>
-          <Group>
-            <Button color="red" loading={mutation.isPending} onClick={() => mutation.mutate()}>
-              {t('ui.merge.confirm')}
-            </Button>
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('ui.common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('ui.merge.confirmTitle')}
+        body={t('ui.merge.confirmText', { other: `${primaryName(merged)} (${merged.fileNumber})`, survivor: `${primaryName(survivor)} (${survivor.fileNumber})` })}
+        confirmLabel={t('ui.merge.confirm')}
+        loading={mutation.isPending}
+        onConfirm={() => mutation.mutate()}
+        onClose={() => setConfirming(false)}
+      />
     </Stack>
   );
 }

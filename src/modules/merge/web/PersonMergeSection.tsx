@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { currentLanguage } from '../../../web/i18n';
 import type { Person } from '../../people/contract';
 import type { PersonMerge } from '../contract';
 import { mergesQuery, undoMerge } from './merge.queries';
+import { ConfirmDialog } from '../../../web/components/ConfirmDialog';
 
 function UndoButton({ merge }: { merge: PersonMerge }) {
   const { t } = useTranslation();
@@ -33,19 +34,15 @@ function UndoButton({ merge }: { merge: PersonMerge }) {
       <Button size="xs" variant="default" onClick={() => setConfirming(true)}>
         {t('ui.merge.undo')}
       </Button>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('ui.merge.undoTitle')} closeButtonProps={{ 'aria-label': t('ui.common.close') }}>
-        <Stack>
-          <Text>{t('ui.merge.undoText', { merged: merge.mergedFileNumber, survivor: merge.survivorFileNumber })}</Text>
-          <Group>
-            <Button color="red" loading={mutation.isPending} onClick={() => mutation.mutate()}>
-              {t('ui.merge.undo')}
-            </Button>
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('ui.common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('ui.merge.undoTitle')}
+        body={t('ui.merge.undoText', { merged: merge.mergedFileNumber, survivor: merge.survivorFileNumber })}
+        confirmLabel={t('ui.merge.undo')}
+        loading={mutation.isPending}
+        onConfirm={() => mutation.mutate()}
+        onClose={() => setConfirming(false)}
+      />
     </>
   );
 }

@@ -9,7 +9,11 @@ import * as repo from './people.repository';
 import { cardNumberPattern, normaliseCardNumber } from '../../cases/contract';
 
 /** A person row as the short summary lists show. */
-export function presentSummary(row: Omit<repo.PersonRow, 'languages' | 'phone' | 'housing' | 'merged_into_id' | 'version' | 'created_at' | 'updated_at'>): PersonSummary {
+/** The person columns a summary needs: any query that selects them (with `id` the person's id) can use presentSummary. */
+export type PersonSummaryRow = Pick<repo.PersonRow, 'id' | 'file_number' | 'family_name' | 'given_name' | 'name_in_own_script' | 'name_kana' | 'date_of_birth' | 'date_of_birth_estimated' | 'sex' | 'nationality'>;
+
+/** A person's summary (names, file number, date of birth, sex, nationality) for lists in every module. */
+export function presentSummary(row: PersonSummaryRow): PersonSummary {
   return {
     id: row.id,
     fileNumber: row.file_number,

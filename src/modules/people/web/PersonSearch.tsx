@@ -4,13 +4,11 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayName } from '../../../shared/codes';
 import { PersonNames } from '../../../web/components/PersonNames';
 import { SearchInput } from '../../../web/components/SearchInput';
-import { formatDate } from '../../../web/format';
-import { currentLanguage } from '../../../web/i18n';
 import type { PersonSummary } from '../contract';
 import { peopleSearchQuery } from './people.queries';
+import { PersonFacts } from './PersonFacts';
 
 interface Props {
   label: string;
@@ -27,7 +25,6 @@ interface Props {
  */
 export function PersonSearch({ label, onSelect, onTextChange, inputRef, autoFocus }: Props) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const listId = useId();
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text, 200);
@@ -101,17 +98,7 @@ export function PersonSearch({ label, onSelect, onTextChange, inputRef, autoFocu
           >
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <PersonNames person={person} />
-                <Stack gap={0} align="flex-end">
-                  <Text size="sm" fw={600}>
-                    {person.fileNumber}
-                  </Text>
-                  <Text size="sm">
-                    {person.dateOfBirth
-                      ? `${formatDate(person.dateOfBirth, language)}${person.dateOfBirthEstimated ? ` (${t('ui.person.estimatedShort')})` : ''}`
-                      : t('ui.person.dobUnknown')}
-                  </Text>
-                  {person.nationality && <Text size="sm">{displayName('region', person.nationality, language)}</Text>}
-                </Stack>
+                <PersonFacts person={person} />
               </Group>
           </Box>
         ))}

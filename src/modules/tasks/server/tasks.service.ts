@@ -8,21 +8,14 @@ import type { PeopleService } from '../../people/server/people.service';
 import type { StaffService } from '../../staff/server/staff.service';
 import type { CreateTaskInput, Task, UpdateTaskInput } from '../contract';
 import * as repo from './tasks.repository';
+import { presentSummary } from '../../people/server/people.service';
 
 function presentPerson(r: repo.TaskRow): PersonSummary | null {
   if (!r.person_id || r.file_number === null) return null;
-  return {
-    id: r.person_id,
-    fileNumber: r.file_number,
-    familyName: r.family_name ?? '',
-    givenName: r.given_name ?? '',
-    nameInOwnScript: r.name_in_own_script,
-    nameKana: r.name_kana,
-    dateOfBirth: r.date_of_birth,
-    dateOfBirthEstimated: r.date_of_birth_estimated ?? false,
-    sex: (r.sex ?? 'unknown') as PersonSummary['sex'],
-    nationality: r.nationality,
-  };
+  return presentSummary({
+    ...r, id: r.person_id, file_number: r.file_number, family_name: r.family_name ?? '', given_name: r.given_name ?? '',
+    date_of_birth_estimated: r.date_of_birth_estimated ?? false, sex: r.sex ?? 'unknown',
+  });
 }
 
 function present(r: repo.TaskRow, today: string): Task {
