@@ -135,6 +135,8 @@ describe('POST /api/people/:id/documents', () => {
     const content = await env.app.inject({ method: 'GET', url: `/api/documents/${id}/content`, headers: caseworker.headers });
     expect(content.rawPayload.equals(plain)).toBe(true);
     expect(content.headers['content-type']).toBe('application/pdf');
+    // No scripts or fetches, but no `sandbox` either: the browser's PDF viewer refuses to open under it.
+    expect(content.headers['content-security-policy']).toMatch(/^default-src 'none';/);
     // The file name and note are sealed in the row too.
     const row = await env.handle.db.selectFrom('document').select(['file_name']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.file_name).toMatch(/^v1:/);

@@ -78,7 +78,8 @@ export function documentRoutes(documents: DocumentsService) {
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         // A file is shown as a file, never as a page of the app: no scripts, no forms, no same origin.
-        .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'")
+        // Chromium's and Safari's PDF viewers do not open under `sandbox`, so PDFs get the rest only.
+        .header('content-security-policy', `${meta.contentType === 'application/pdf' ? '' : 'sandbox; '}default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'`)
         // Fastify sends a Buffer as it is (no serializer); the File schema above only documents it.
         .send(content as unknown as File);
     });
