@@ -1,5 +1,7 @@
 import { Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useRecordOnTimeline } from '../../timeline/web/useRecordOnTimeline';
@@ -11,6 +13,7 @@ import { createConsultation } from './consultations.queries';
 import { FormActions } from '../../../web/components/FormActions';
 import { InterpreterLanguageSelect } from '../../../web/components/InterpreterLanguageSelect';
 import { OptionCheckboxes } from '../../../web/components/OptionCheckboxes';
+import { queueQuery } from '../../reception/web/reception.queries';
 import { FollowUpTaskFields, followUpTaskInput, type FollowUpTaskValues } from '../../tasks/web/FollowUpTaskFields';
 
 interface Values {
@@ -47,6 +50,13 @@ export function ConsultationFormPage() {
     initialValues: { mode: 'in_person', interpreterLanguage: null, topics: [], note: '', needs: '', actions: '', followUpOn: '', followUpTask: { title: '', dueOn: '', assigneeId: null } },
     validate: zodValidate(CreateConsultationInput, toInput, t),
   });
+  // Opened from today's queue: the interpreter language asked for at check-in is the likely one.
+  const queue = useQuery({ ...queueQuery(), enabled: visitId !== null, refetchInterval: false });
+  const visitLanguage = queue.data?.items.find((v) => v.id === visitId)?.interpreterLanguage ?? null;
+  const { isDirty, setFieldValue } = form;
+  useEffect(() => {
+    if (visitLanguage && !isDirty('interpreterLanguage')) setFieldValue('interpreterLanguage', visitLanguage);
+  }, [visitLanguage, isDirty, setFieldValue]);
   const mutation = useRecordOnTimeline(personId, (values: Values) => createConsultation(CreateConsultationInput.parse(toInput(values))), form.setErrors);
 
   return (
