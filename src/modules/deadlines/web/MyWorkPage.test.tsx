@@ -76,6 +76,16 @@ describe('MyWorkPage', () => {
     expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ status: 'done', version: 1 });
   });
 
+  it('cancels a task that is no longer needed', async () => {
+    const fetchMock = routes(['cases.read', 'tasks.read', 'tasks.write']);
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(<RequireAuth><MyWorkPage /></RequireAuth>);
+    fireEvent.click(await screen.findByRole('button', { name: 'タスク「審査請求書を提出」を取り消す' }, { timeout: 5000 }));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(true));
+    const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH');
+    expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ status: 'cancelled', version: 1 });
+  });
+
   it('shows only the tasks to the desk (no cases.read)', async () => {
     const fetchMock = routes(['tasks.read']);
     vi.stubGlobal('fetch', fetchMock);

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,7 +16,7 @@ export function TaskList({ tasks, showPerson = false }: { tasks: Task[]; showPer
   const client = useQueryClient();
   const canWrite = useCan('tasks.write');
   const toggle = useMutation({
-    mutationFn: (task: Task) => updateTask(task.id, { status: task.status === 'done' ? 'open' : 'done', version: task.version }),
+    mutationFn: ({ task, status }: { task: Task; status: Task['status'] }) => updateTask(task.id, { status, version: task.version }),
     onSettled: () => client.invalidateQueries({ queryKey: tasksKey }),
     onError: (error) => showApiError(error, t),
   });
@@ -31,7 +31,7 @@ export function TaskList({ tasks, showPerson = false }: { tasks: Task[]; showPer
               aria-label={t('ui.tasks.markDone', { title: task.title })}
               checked={task.status === 'done'}
               disabled={!canWrite || task.status === 'cancelled' || toggle.isPending}
-              onChange={() => toggle.mutate(task)}
+              onChange={() => toggle.mutate({ task, status: task.status === 'done' ? 'open' : 'done' })}
             />
             <Stack gap={0}>
               <Text td={task.status === 'open' ? undefined : 'line-through'}>{task.title}</Text>
@@ -46,6 +46,18 @@ export function TaskList({ tasks, showPerson = false }: { tasks: Task[]; showPer
                 </Text>
                 <Text size="sm">· {task.assigneeName ?? t('ui.tasks.unassigned')}</Text>
                 {task.status !== 'open' && <Text size="sm">· {t(`ui.tasks.status.${task.status}`)}</Text>}
+                {canWrite && task.status === 'open' && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="gray.8"
+                    disabled={toggle.isPending}
+                    aria-label={t('ui.tasks.cancelLabel', { title: task.title })}
+                    onClick={() => toggle.mutate({ task, status: 'cancelled' })}
+                  >
+                    {t('ui.tasks.cancel')}
+                  </Button>
+                )}
                 {showPerson && task.person && (
                   <Anchor component={Link} to={`/people/${task.person.id}`} size="sm">
                     {primaryName(task.person)} ({task.person.fileNumber})
