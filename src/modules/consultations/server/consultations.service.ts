@@ -80,13 +80,16 @@ export function createConsultationsService(db: Db, audit: AuditService, people: 
       return rows.map((r) => present(r, mayReadNotes(ctx), open));
     },
 
+    /** Seals one free text as stored ('' stays ''): for bulk writers such as the demo data. */
+    sealText: seal,
+
     /**
      * Seals notes, needs and actions still stored in plaintext (rows from before encryption at rest,
-     * or bulk-loaded demo data). Run at start-up; idempotent: sealed values are left as they are.
+     * or bulk imports). Run at start-up; idempotent: sealed values are left as they are.
      * Returns how many rows were sealed.
      */
     async sealStoredTexts(batchSize = 500): Promise<number> {
-      const sealIfPlain = (v: string) => (v === '' || v.startsWith(SEALED_TEXT_PREFIX) ? v : cipher.seal(v));
+      const sealIfPlain = (v: string) => (v.startsWith(SEALED_TEXT_PREFIX) ? v : seal(v));
       let total = 0;
       for (;;) {
         const count = await db.transaction().execute(async (tx) => {

@@ -136,6 +136,16 @@ describe('loadDemoData', () => {
     for (const v of q?.items ?? []) expect(new Date(v.checkedInAt).getTime()).toBeLessThanOrEqual(Date.now());
   });
 
+  it('stores consultation texts encrypted, like the service does, and gives them back readable', async () => {
+    const rows = await env.handle.db.selectFrom('consultation').select(['id', 'note', 'needs', 'actions']).where('organisation_id', '=', env.organisationId).execute();
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) for (const text of [r.note, r.needs, r.actions]) expect(text === '' || text.startsWith('v1:')).toBe(true);
+    const withNote = rows.find((r) => r.note !== '');
+    const read = await get<{ note: string }>(`/api/consultations/${withNote?.id}`);
+    expect(read.note).not.toBe('');
+    expect(read.note.startsWith('v1:')).toBe(false);
+  });
+
   it('gives a regular visitor a timeline with visits, consultations and aid', async () => {
     const visitsOf = new Map<string, number>();
     for (const q of queues.values()) for (const v of q.items) visitsOf.set(v.personId, (visitsOf.get(v.personId) ?? 0) + 1);

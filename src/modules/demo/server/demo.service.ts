@@ -59,6 +59,8 @@ export async function writeGeneratedData(
   registeredAt: readonly Date[],
   history: Pick<HistoryPlan, 'visits' | 'consultations' | 'aid'> = { visits: [], consultations: [], aid: [] },
   batchSize = 1000,
+  /** How consultation texts are stored: the demo seals them as the service does; benchmarks store them as generated. */
+  sealText: (plain: string) => string = (plain) => plain,
 ): Promise<WriteCounts> {
   const order = people.map((_, i) => i).sort((a, b) => (registeredAt[a]?.getTime() ?? 0) - (registeredAt[b]?.getTime() ?? 0));
   const firstNumber = await reserveCounter(db, organisationId, 'person', people.length);
@@ -145,9 +147,9 @@ export async function writeGeneratedData(
       mode: c.mode,
       interpreter_language: c.interpreterLanguage,
       topics: c.topics,
-      note: c.note,
-      needs: c.needs,
-      actions: c.actions,
+      note: sealText(c.note),
+      needs: sealText(c.needs),
+      actions: sealText(c.actions),
       follow_up_on: c.followUpOn,
       // Written up right after the talk.
       created_at: new Date(c.occurredAt.getTime() + 20 * 60_000),
@@ -318,7 +320,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
     // Two servers started at once with --demo on one PostgreSQL: the second waits, then finds people.
     await repo.lockDemoLoad(tx);
     if ((await services.people.count(organisationId, tx)) > 0) return null;
-    const written = await writeGeneratedData(tx, organisationId, staff, people, history.registeredAt, history, 500);
+    const written = await writeGeneratedData(tx, organisationId, staff, people, history.registeredAt, history, 500, services.consultations.sealText);
     const caseCounts = await writeCaseFiles(tx, organisationId, staff, cases, written.personIds, today);
     await services.audit.recordAnonymous(tx, {
       organisationId, staffUserId: null, action: 'create', entityType: 'demo_data', ip: 'local',
@@ -330,8 +332,6 @@ export async function loadDemoData(services: Services, organisationId: string, n
     return { ...written, cases: caseCounts };
   });
   if (!counts) return null;
-  // The bulk insert wrote consultation texts as generated: seal them like the service does.
-  await services.consultations.sealStoredTexts();
   const waiting = history.visits.filter((v) => v.visitDate === today && v.status === 'waiting').length;
   return [
     `${thousands(counts.people)} people`,
