@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,8 +7,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { addDays, isAdministrativeHoliday, periodEnd, REVIEW_REQUEST_DAYS, standing } from '../src/modules/deadlines/rules';
 import { tokyoDate } from '../src/shared/time';
 import { formatDate } from '../src/web/format';
-import { openBrowser } from './browser';
-import { createStaff, labels as common, logIn, type Lang } from './journeys';
+import { labels as common, staffPage, type Lang } from './journeys';
 
 const baseUrl = inject('baseUrl');
 const admin = { email: inject('adminEmail'), password: inject('adminPassword') };
@@ -57,16 +55,7 @@ const labels = {
 /** A real 1×1 PNG (a photographed notice, for the server's byte check). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
 
-async function staffPage(lang: Lang, role: 'reception' | 'caseworker') {
-  const email = `${role}.case.${lang}.${randomBytes(3).toString('hex')}@e2e.tobira`;
-  const password = `pw-${randomBytes(8).toString('hex')}`;
-  await createStaff(baseUrl, admin, { email, displayName: `${role} ${lang}`, role, language: lang, password });
-  const browser = await openBrowser(lang === 'ja' ? 'ja-JP' : 'en-US');
-  browsers.push(browser);
-  const page = await browser.context.newPage();
-  await logIn(page, baseUrl, lang, email, password);
-  return page;
-}
+const env = { baseUrl, admin, browsers };
 
 interface NewPerson {
   familyName: string;
@@ -119,7 +108,7 @@ interface Journey {
 async function caseFileJourney(j: Journey) {
   const l = labels[j.lang];
   const lang = j.lang;
-  const caseworker = await staffPage(lang, 'caseworker');
+  const caseworker = await staffPage(env, lang, 'caseworker', 'case');
   const person = await registerThroughApi(caseworker, j.person);
   await caseworker.goto(`${baseUrl}people/${person.id}`);
 
@@ -207,7 +196,7 @@ async function caseFileJourney(j: Journey) {
 
   // 4. The desk: the same person under another spelling is shown as a strong match.
   const c = common[lang];
-  const reception = await staffPage(lang, 'reception');
+  const reception = await staffPage(env, lang, 'reception', 'case');
   await reception.goto(`${baseUrl}check-in`);
   await reception.getByRole('combobox', { name: c.search }).fill(j.typedAtDesk);
   await reception.getByRole('button', { name: c.register }).click();

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser } from './browser';
-import { createStaff, labels, logIn, registerNewPerson, type Lang } from './journeys';
+import { labels, registerNewPerson, staffPage, type Lang } from './journeys';
 
 const baseUrl = inject('baseUrl');
 const admin = { email: inject('adminEmail'), password: inject('adminPassword') };
@@ -10,16 +9,7 @@ afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
 });
 
-async function staffPage(lang: Lang, role: 'reception' | 'caseworker') {
-  const email = `${role}.${lang}.${randomBytes(3).toString('hex')}@e2e.tobira`;
-  const password = `pw-${randomBytes(8).toString('hex')}`;
-  await createStaff(baseUrl, admin, { email, displayName: `${role} ${lang}`, role, language: lang, password });
-  const browser = await openBrowser(lang === 'ja' ? 'ja-JP' : 'en-US');
-  browsers.push(browser);
-  const page = await browser.context.newPage();
-  await logIn(page, baseUrl, lang, email, password);
-  return page;
-}
+const env = { baseUrl, admin, browsers };
 
 /**
  * Journey (a)/(b): reception checks in a new walk-in; a caseworker at another browser sees them
@@ -29,8 +19,8 @@ async function staffPage(lang: Lang, role: 'reception' | 'caseworker') {
 async function dailyLoop(lang: Lang) {
   const l = labels[lang];
   const family = `Walkin${randomBytes(2).toString('hex')}`;
-  const reception = await staffPage(lang, 'reception');
-  const caseworker = await staffPage(lang, 'caseworker');
+  const reception = await staffPage(env, lang, 'reception');
+  const caseworker = await staffPage(env, lang, 'caseworker');
   await caseworker.goto(`${baseUrl}queue`);
 
   // Reception: search, find no one, register, check in.

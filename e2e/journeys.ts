@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openBrowser } from './browser';
 
 /** The labels a person reads on screen, in each language (from src/i18n). */
 export const labels = {
@@ -70,6 +72,28 @@ export async function logIn(page: Page, baseUrl: string, lang: Lang, email: stri
     await waitOut(response.headers()['retry-after']);
   }
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Where a journey's staff log in, as whom the administrator creates them, and the browsers it closes afterwards. */
+export interface JourneyEnv {
+  baseUrl: string;
+  admin: { email: string; password: string };
+  browsers: Array<{ close(): Promise<void> }>;
+}
+
+/**
+ * Creates a staff member with a fresh email (`<role>.<tag.>lang.<random>@e2e.tobira`), opens a
+ * browser in their language (added to env.browsers for closing) and logs them in.
+ */
+export async function staffPage(env: JourneyEnv, lang: Lang, role: 'reception' | 'caseworker', tag?: string) {
+  const email = `${role}.${tag ? `${tag}.` : ''}${lang}.${randomBytes(3).toString('hex')}@e2e.tobira`;
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  await createStaff(env.baseUrl, env.admin, { email, displayName: `${role} ${lang}`, role, language: lang, password });
+  const browser = await openBrowser(lang === 'ja' ? 'ja-JP' : 'en-US');
+  env.browsers.push(browser);
+  const page = await browser.context.newPage();
+  await logIn(page, env.baseUrl, lang, email, password);
+  return page;
 }
 
 /**

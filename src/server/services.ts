@@ -32,7 +32,7 @@ export function createServices(deps: {
   const staff = createStaffService({ db, audit, secretKey: deps.secretKey, sessionHours: deps.sessionHours });
   const matching = createMatchingService(db, audit);
   const people = createPeopleService(db, audit, { onHousingChanged: recordHousingChange, onPersonWritten: matching.indexPerson });
-  const cases = createCasesService(db, audit, people);
+  const cases = createCasesService(db, audit, people, staff);
   const reception = createReceptionService(db, audit, people);
   const tasks = createTasksService(db, audit, people, staff);
   const deadlines = createDeadlinesService(db, audit, people);

@@ -18,3 +18,8 @@ export function renderWithProviders(ui: ReactElement, { route = '/' }: { route?:
 export function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
+
+/** What the server answers for a route the test does not serve. */
+export function notFoundResponse(): Response {
+  return jsonResponse(404, { error: { code: 'route.not_found', message: 'no', fields: {} } });
+}

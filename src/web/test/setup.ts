@@ -25,6 +25,10 @@ if (!('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
 }
 window.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {};
+// Mantine's autosize Textarea listens to document.fonts (a FontFaceSet), which jsdom lacks.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
+}
 
 afterEach(() => {
   cleanup();

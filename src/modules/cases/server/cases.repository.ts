@@ -69,17 +69,6 @@ export function listStatusChanges(db: DbOrTx, organisationId: string, personId: 
     .execute();
 }
 
-/** A staff account of the organisation (any state), for assigning a caseworker. */
-export function findStaff(db: DbOrTx, organisationId: string, id: string) {
-  return db.selectFrom('staff_user').select(['id', 'display_name', 'is_active']).where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
-}
-
-/** Display names of staff accounts by id. */
-export function staffNames(db: DbOrTx, organisationId: string, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('staff_user').select(['id', 'display_name']).where('organisation_id', '=', organisationId).where('id', 'in', ids).execute();
-}
-
 const personSummaryColumns = [
   'person.id', 'person.file_number', 'person.family_name', 'person.given_name', 'person.name_in_own_script', 'person.name_kana',
   'person.date_of_birth', 'person.date_of_birth_estimated', 'person.sex', 'person.nationality',

@@ -4,6 +4,7 @@ import { AppError, conflict, invalidField, notFound, type FieldIssue } from '../
 import { tokyoDate } from '../../../shared/time';
 import type { AuditService } from '../../audit/server/audit.service';
 import type { PeopleService } from '../../people/server/people.service';
+import type { StaffService } from '../../staff/server/staff.service';
 import { allowanceDaysWaiting, exceedsReportingInterval } from '../case-dates';
 import {
   caseFileFieldNames,
@@ -169,7 +170,7 @@ export async function recordHousingChange(tx: DbOrTx, ctx: RequestContext, chang
   }]);
 }
 
-export function createCasesService(db: Db, audit: AuditService, people: PeopleService) {
+export function createCasesService(db: Db, audit: AuditService, people: PeopleService, staff: StaffService) {
   async function eventsOf(tx: DbOrTx, ctx: RequestContext, personId: string) {
     return presentEvents(await repo.listCaseEvents(tx, ctx.actor.organisationId, personId));
   }
@@ -210,9 +211,9 @@ export function createCasesService(db: Db, audit: AuditService, people: PeopleSe
 
         const changed = caseFileFieldNames.filter((f) => asText(before[f]) !== asText(after[f]));
         if (changed.includes('assignedTo') && after.assignedTo !== null) {
-          const staff = await repo.findStaff(tx, organisationId, after.assignedTo);
-          if (!staff) throw new AppError(404, 'staff.not_found', { assignedTo: { key: 'invalid' } });
-          if (!staff.is_active) throw invalidField('case_file.assignee_inactive', 'assignedTo', 'case_file.assignee_inactive');
+          const assignee = await staff.findById(tx, organisationId, after.assignedTo);
+          if (!assignee) throw new AppError(404, 'staff.not_found', { assignedTo: { key: 'invalid' } });
+          if (!assignee.isActive) throw invalidField('case_file.assignee_inactive', 'assignedTo', 'case_file.assignee_inactive');
         }
         const broken = checkCaseFileRules(after, given, today);
         if (broken) throw new AppError(400, broken.code, broken.fields);
@@ -249,7 +250,7 @@ export function createCasesService(db: Db, audit: AuditService, people: PeopleSe
         if (r.old_value) staffIds.add(r.old_value);
         if (r.new_value) staffIds.add(r.new_value);
       }
-      const names = new Map((await repo.staffNames(db, ctx.actor.organisationId, [...staffIds])).map((s) => [s.id, s.display_name]));
+      const names = await staff.namesByIds(db, ctx.actor.organisationId, [...staffIds]);
       await audit.record(db, ctx, { action: 'read', entityType: 'case_file', entityId: personId, details: { part: 'history' } });
       return rows.map((r) => ({
         id: r.id,

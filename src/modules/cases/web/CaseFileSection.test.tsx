@@ -2,16 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../../web/auth';
 import { i18n } from '../../../web/i18n';
-import { jsonResponse, renderWithProviders } from '../../../web/test/render';
+import { meFixture, meId } from '../../../web/test/fixtures';
+import { jsonResponse, notFoundResponse, renderWithProviders } from '../../../web/test/render';
 import type { CaseFile } from '../contract';
 import { CaseFileSection } from './CaseFileSection';
 
 const personId = '0b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a11';
 const childId = '1b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a12';
-const me = (permissions: string[]) => ({
-  id: '2b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a13', email: 'cw@example.org', displayName: 'Caseworker', role: 'caseworker', language: 'ja',
-  permissions, organisationName: 'Office', csrfToken: 'csrf',
-});
 const file: CaseFile = {
   personId, residenceStatus: 'designated_no_work', residenceCardNumber: 'AB12345678CD', residenceExpiresOn: '2027-01-31', workPermitted: false,
   custody: 'supervision', supervisorName: 'Suzuki', procedureStage: 'first_instance', applicationCount: 3, sortingCategory: 'B',
@@ -23,25 +20,23 @@ const file: CaseFile = {
 
 function routes(permissions: string[]) {
   return vi.fn(async (url: string, init?: RequestInit) => {
-    if (url === '/api/auth/me') return jsonResponse(200, me(permissions));
+    if (url === '/api/auth/me') return jsonResponse(200, meFixture(permissions, 'ja'));
     if (url.endsWith('/case-file') && init?.method === 'PATCH') return jsonResponse(200, { ...file, ...(JSON.parse(String(init.body)) as object), version: 4 });
     if (url.endsWith('/case-file')) return jsonResponse(200, file);
     if (url.endsWith('/case-file/history')) {
-      return jsonResponse(200, { items: [{ id: '3b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a14', field: 'housing', oldValue: 'rough_sleeping', newValue: 'org_shelter', oldLabel: null, newLabel: null, effectiveOn: '2026-11-01', recordedAt: '2026-11-01T01:00:00Z', recordedBy: me([]).id, recordedByName: 'Caseworker' }] });
+      return jsonResponse(200, { items: [{ id: '3b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a14', field: 'housing', oldValue: 'rough_sleeping', newValue: 'org_shelter', oldLabel: null, newLabel: null, effectiveOn: '2026-11-01', recordedAt: '2026-11-01T01:00:00Z', recordedBy: meId, recordedByName: 'Caseworker' }] });
     }
     if (url.endsWith('/case-events')) return jsonResponse(200, { items: [] });
     if (url.endsWith('/household')) {
       return jsonResponse(200, { items: [{ linkId: '4b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a15', relationship: 'child', createdAt: '2026-11-01T01:00:00Z', person: { id: childId, fileNumber: 'TB-000002', familyName: 'Kid', givenName: 'A', nameInOwnScript: null, nameKana: null, dateOfBirth: null, dateOfBirthEstimated: false, sex: 'unknown', nationality: null } }] });
     }
     if (url === '/api/staff/assignable?permission=cases.write') return jsonResponse(200, { items: [] });
-    return jsonResponse(404, { error: { code: 'route.not_found', message: 'no', fields: {} } });
+    return notFoundResponse();
   });
 }
 
 describe('CaseFileSection', () => {
   beforeEach(async () => {
-    // Mantine's autosize Textarea listens to document.fonts, which jsdom lacks.
-    if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener() {}, removeEventListener() {} } });
     await i18n.changeLanguage('ja');
   });
   afterEach(() => {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../../web/auth';
+import { Detail } from '../../../web/components/Detail';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { TableHeader } from '../../../web/components/TableHeader';
 import { showApiError, showSaved } from '../../../web/forms';
@@ -25,17 +26,6 @@ import {
   removeHouseholdLink,
   updateCaseEvent,
 } from './cases.queries';
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" fw={700}>
-        {label}
-      </Text>
-      <Text component="div">{children}</Text>
-    </div>
-  );
-}
 
 function Group2({ title, children }: { title: string; children: ReactNode }) {
   return (

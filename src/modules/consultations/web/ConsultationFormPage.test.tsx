@@ -3,15 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Route, Routes } from 'react-router';
 import { RequireAuth } from '../../../web/auth';
 import { i18n } from '../../../web/i18n';
-import { jsonResponse, renderWithProviders } from '../../../web/test/render';
+import { meFixture } from '../../../web/test/fixtures';
+import { jsonResponse, notFoundResponse, renderWithProviders } from '../../../web/test/render';
 import { ConsultationFormPage } from './ConsultationFormPage';
 
 const personId = '0b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a11';
 const visitId = '1c7c6f55-3f0e-4c55-9a39-2f4f0b1e8a12';
-const me = {
-  id: '2b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a13', email: 'cw@example.org', displayName: 'Caseworker', role: 'caseworker', language: 'en',
-  permissions: ['consultations.write'], organisationName: 'Office', csrfToken: 'csrf',
-};
+const me = meFixture(['consultations.write'], 'en');
 const visit = {
   id: visitId, personId, visitDate: '2026-11-28', ticketNumber: 7, status: 'in_consultation', reason: '', interpreterLanguage: 'am',
   priority: 'normal', priorityReasons: [], checkedInAt: '2026-11-28T01:00:00Z', calledAt: null, startedAt: null, finishedAt: null, handledByName: null,
@@ -21,9 +19,6 @@ const visit = {
 describe('the consultation form opened from the queue', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en');
-    if (!('fonts' in document)) {
-      Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
-    }
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -34,7 +29,7 @@ describe('the consultation form opened from the queue', () => {
       if (url === '/api/auth/me') return jsonResponse(200, me);
       if (url === '/api/visits') return jsonResponse(200, { date: '2026-11-28', serverTime: '2026-11-28T02:00:00Z', items: [visit] });
       if (url === '/api/consultations' && init?.method === 'POST') return jsonResponse(201, {});
-      return jsonResponse(404, { error: { code: 'route.not_found', message: 'no', fields: {} } });
+      return notFoundResponse();
     });
     vi.stubGlobal('fetch', fetchMock);
     renderWithProviders(

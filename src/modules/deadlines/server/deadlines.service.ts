@@ -62,7 +62,7 @@ export function createDeadlinesService(db: Db, audit: AuditService, people: Peop
       const events = await repo.listOpenReportingDates(db, ctx.actor.organisationId, [personId]);
       await audit.record(db, ctx, { action: 'read', entityType: 'case_file', entityId: personId, details: { view: 'deadlines' } });
       const today = tokyoDate();
-      const reporting = events.map((e) => ({ id: e.id, occursOn: e.occurs_on, isDone: false }));
+      const reporting = reportingByPerson(events).get(personId) ?? [];
       return computeDeadlines(facts ? toFacts(facts) : null, reporting).map((d) => present(personId, d, today));
     },
 

@@ -2,16 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../../web/auth';
 import { i18n } from '../../../web/i18n';
-import { jsonResponse, renderWithProviders } from '../../../web/test/render';
+import { meFixture, meId } from '../../../web/test/fixtures';
+import { jsonResponse, notFoundResponse, renderWithProviders } from '../../../web/test/render';
 import type { Task } from '../../tasks/contract';
 import type { DeadlineWithPerson } from '../contract';
 import { MyWorkPage } from './MyWorkPage';
 
 const personId = '0b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a11';
-const me = (permissions: string[]) => ({
-  id: '2b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a13', email: 'cw@example.org', displayName: 'Caseworker', role: 'caseworker', language: 'ja',
-  permissions, organisationName: 'Office', csrfToken: 'csrf',
-});
 const person = {
   id: personId, fileNumber: 'TB-000042', familyName: 'Bekele', givenName: 'Amina', nameInOwnScript: null, nameKana: null,
   dateOfBirth: null, dateOfBirthEstimated: false, sex: 'female' as const, nationality: 'ET',
@@ -19,26 +16,26 @@ const person = {
 const deadlines: DeadlineWithPerson[] = [
   {
     kind: 'review_request', personId, eventId: null, factDate: '2026-12-25', lastDay: '2027-01-01', dueOn: '2027-01-04', warnFrom: '2026-12-25',
-    daysLeft: -2, isOverdue: true, person, assignedToId: me([]).id, assignedToName: 'Caseworker',
+    daysLeft: -2, isOverdue: true, person, assignedToId: meId, assignedToName: 'Caseworker',
   },
   {
     kind: 'reporting', personId, eventId: '5b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a16', factDate: '2027-01-08', lastDay: '2027-01-08', dueOn: '2027-01-08',
-    warnFrom: '2027-01-01', daysLeft: 2, isOverdue: false, person, assignedToId: me([]).id, assignedToName: 'Caseworker',
+    warnFrom: '2027-01-01', daysLeft: 2, isOverdue: false, person, assignedToId: meId, assignedToName: 'Caseworker',
   },
 ];
 const task: Task = {
   id: '6b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a17', person, consultationId: null, title: '審査請求書を提出', dueOn: '2027-01-04',
-  assigneeId: me([]).id, assigneeName: 'Caseworker', status: 'open', isOverdue: true, createdById: me([]).id, createdByName: 'Caseworker',
+  assigneeId: meId, assigneeName: 'Caseworker', status: 'open', isOverdue: true, createdById: meId, createdByName: 'Caseworker',
   createdAt: '2026-12-26T01:00:00Z', completedById: null, completedAt: null, version: 1,
 };
 
 function routes(permissions: string[]) {
   return vi.fn(async (url: string, init?: RequestInit) => {
-    if (url === '/api/auth/me') return jsonResponse(200, me(permissions));
+    if (url === '/api/auth/me') return jsonResponse(200, meFixture(permissions, 'ja'));
     if (url.startsWith('/api/deadlines/mine')) return jsonResponse(200, { items: deadlines });
     if (url === '/api/tasks/mine') return jsonResponse(200, { items: [task] });
     if (url === `/api/tasks/${task.id}` && init?.method === 'PATCH') return jsonResponse(200, { ...task, status: 'done', version: 2 });
-    return jsonResponse(404, { error: { code: 'route.not_found', message: 'no', fields: {} } });
+    return notFoundResponse();
   });
 }
 

@@ -2,15 +2,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../../web/auth';
 import { i18n } from '../../../web/i18n';
-import { jsonResponse, renderWithProviders } from '../../../web/test/render';
+import { meFixture, meId } from '../../../web/test/fixtures';
+import { jsonResponse, notFoundResponse, renderWithProviders } from '../../../web/test/render';
 import type { Deadline } from '../contract';
 import { PersonDeadlinesAndTasks } from './PersonDeadlinesAndTasks';
 
 const personId = '0b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a11';
-const me = (permissions: string[]) => ({
-  id: '2b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a13', email: 'cw@example.org', displayName: 'Caseworker', role: 'caseworker', language: 'en',
-  permissions, organisationName: 'Office', csrfToken: 'csrf',
-});
 const deadline: Deadline = {
   kind: 'insurance_enrolment', personId, eventId: null, factDate: '2026-03-06', lastDay: '2026-03-20', dueOn: '2026-03-23', warnFrom: '2026-03-06',
   daysLeft: 5, isOverdue: false,
@@ -18,12 +15,12 @@ const deadline: Deadline = {
 
 function routes(permissions: string[]) {
   return vi.fn(async (url: string, init?: RequestInit) => {
-    if (url === '/api/auth/me') return jsonResponse(200, me(permissions));
+    if (url === '/api/auth/me') return jsonResponse(200, meFixture(permissions, 'en'));
     if (url === `/api/people/${personId}/deadlines`) return jsonResponse(200, { items: [deadline] });
     if (url === `/api/people/${personId}/tasks`) return jsonResponse(200, { items: [] });
-    if (url === '/api/staff/assignable') return jsonResponse(200, { items: [{ id: me([]).id, displayName: 'Caseworker' }] });
+    if (url === '/api/staff/assignable') return jsonResponse(200, { items: [{ id: meId, displayName: 'Caseworker' }] });
     if (url === '/api/tasks' && init?.method === 'POST') return jsonResponse(201, {});
-    return jsonResponse(404, { error: { code: 'route.not_found', message: 'no', fields: {} } });
+    return notFoundResponse();
   });
 }
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../../web/auth';
-import { jsonResponse, renderWithProviders } from '../../../web/test/render';
+import { jsonResponse, notFoundResponse, renderWithProviders } from '../../../web/test/render';
 import type { DocumentMeta } from '../contract';
 import { checkFile, DocumentsSection } from './DocumentsSection';
 
@@ -37,7 +37,7 @@ describe('DocumentsSection', () => {
       if (url === `/api/people/${personId}/documents`) {
         return jsonResponse(415, { error: { code: 'document.type_not_allowed', message: 'This kind of file is not accepted.', fields: { file: 'File: invalid value' } } });
       }
-      return jsonResponse(404, { error: { code: 'route.not_found', message: 'no', fields: {} } });
+      return notFoundResponse();
     });
     vi.stubGlobal('fetch', fetchMock);
   });

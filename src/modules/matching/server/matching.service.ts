@@ -28,16 +28,7 @@ export function personMatchKeys(p: PersonNames): string[] {
 }
 
 function profileOfRow(row: repo.MatchPersonRow): MatchProfile {
-  return matchProfile({
-    familyName: row.family_name,
-    givenName: row.given_name,
-    nameInOwnScript: row.name_in_own_script,
-    nameKana: row.name_kana,
-    dateOfBirth: row.date_of_birth,
-    dateOfBirthEstimated: row.date_of_birth_estimated,
-    sex: row.sex as Person['sex'],
-    nationality: row.nationality,
-  });
+  return matchProfile(presentSummary(row));
 }
 
 export function createMatchingService(db: Db, audit: AuditService) {

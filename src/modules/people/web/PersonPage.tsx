@@ -1,6 +1,6 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { displayName } from '../../../shared/codes';
@@ -12,6 +12,7 @@ import { PrivacySection } from '../../privacy/web/PrivacySection';
 import { PersonMergeSection } from '../../merge/web/PersonMergeSection';
 import { useCan } from '../../../web/auth';
 import { PageTitle } from '../../../web/components/PageTitle';
+import { Detail } from '../../../web/components/Detail';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { showSaved } from '../../../web/forms';
 import { ageOn, formatDate, otherNames, primaryName } from '../../../web/format';
@@ -19,17 +20,6 @@ import { currentLanguage } from '../../../web/i18n';
 import type { Person } from '../contract';
 import { PersonForm } from './PersonForm';
 import { personQuery } from './people.queries';
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" fw={700}>
-        {label}
-      </Text>
-      <Text>{children}</Text>
-    </div>
-  );
-}
 
 function PersonDetails({ person }: { person: Person }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth } from '../../../web/auth';
 import { i18n } from '../../../web/i18n';
-import { jsonResponse, renderWithProviders } from '../../../web/test/render';
+import { jsonResponse, notFoundResponse, renderWithProviders } from '../../../web/test/render';
 import type { Consent, Disclosure } from '../contract';
 import { PrivacySection } from './PrivacySection';
 
@@ -36,7 +36,7 @@ describe('PrivacySection', () => {
       if (url === `/api/people/${personId}/disclosures`) return jsonResponse(200, { items: [disclosure] });
       if (url === `/api/people/${personId}/sensitive`) return jsonResponse(200, { personId, persecutionGrounds: 'Political opinion', healthDetails: null, version: 1, updatedByName: 'Sato', updatedAt: '2026-03-02T01:00:00Z' });
       if (url === `/api/consents/${sharing.id}/withdraw` && init?.method === 'POST') return jsonResponse(200, { ...sharing, withdrawnOn: '2026-05-01', isActive: false });
-      return jsonResponse(404, { error: { code: 'route.not_found', message: 'no', fields: {} } });
+      return notFoundResponse();
     });
     vi.stubGlobal('fetch', fetchMock);
   });

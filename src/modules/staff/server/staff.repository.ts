@@ -42,7 +42,6 @@ export function listStaff(db: DbOrTx, organisationId: string) {
   return db.selectFrom('staff_user').select(staffColumns).where('organisation_id', '=', organisationId).orderBy('display_name').execute();
 }
 
-/** Active staff of the organisation, id and name only (assignee pickers and checks). */
 /** Active staff of the organisation; only one (`id`), or only those whose role has `permission`. */
 export function listActiveStaff(db: DbOrTx, organisationId: string, filter: { id?: string; permission?: string } = {}) {
   let query = db
@@ -57,6 +56,11 @@ export function listActiveStaff(db: DbOrTx, organisationId: string, filter: { id
       .whereRef('role_permission.role_code', '=', 'staff_user.role_code').where('role_permission.permission', '=', permission)));
   }
   return query.orderBy('display_name').execute();
+}
+
+/** Id and name of these staff members of the organisation (active or not). */
+export function staffNamesByIds(db: DbOrTx, organisationId: string, ids: string[]) {
+  return db.selectFrom('staff_user').select(['id', 'display_name']).where('organisation_id', '=', organisationId).where('id', 'in', ids).execute();
 }
 
 export function countStaff(db: DbOrTx) {

@@ -243,6 +243,18 @@ export function createStaffService({ db, audit, secretKey, sessionHours }: Staff
       return (await repo.listActiveStaff(tx, organisationId, { id })).length > 0;
     },
 
+    /** One staff member of the organisation (active or not), or null when the id is unknown there. */
+    async findById(tx: DbOrTx, organisationId: string, id: string): Promise<{ id: string; displayName: string; isActive: boolean } | null> {
+      const row = await repo.findStaffById(tx, organisationId, id);
+      return row ? { id: row.id, displayName: row.display_name, isActive: row.is_active } : null;
+    },
+
+    /** The display names of these staff members of the organisation, by id (unknown ids are left out). */
+    async namesByIds(tx: DbOrTx, organisationId: string, ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      return new Map((await repo.staffNamesByIds(tx, organisationId, ids)).map((r) => [r.id, r.display_name]));
+    },
+
     /** Creates an API token for the calling staff member; the token itself is shown only now. */
     async createToken(ctx: RequestContext, name: string) {
       return issueToken(ctx.actor.staffUserId, name, (tx, id) => audit.record(tx, ctx, { action: 'create', entityType: 'api_token', entityId: id }));

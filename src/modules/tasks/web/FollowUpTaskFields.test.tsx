@@ -3,21 +3,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Route, Routes } from 'react-router';
 import { RequireAuth } from '../../../web/auth';
 import { i18n } from '../../../web/i18n';
-import { jsonResponse, renderWithProviders } from '../../../web/test/render';
+import { meFixture, meId } from '../../../web/test/fixtures';
+import { jsonResponse, notFoundResponse, renderWithProviders } from '../../../web/test/render';
 import { ConsultationFormPage } from '../../consultations/web/ConsultationFormPage';
 
 const personId = '0b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a11';
-const me = (permissions: string[]) => ({
-  id: '2b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a13', email: 'cw@example.org', displayName: 'Caseworker', role: 'caseworker', language: 'en',
-  permissions, organisationName: 'Office', csrfToken: 'csrf',
-});
 
 function routes(permissions: string[]) {
   return vi.fn(async (url: string, init?: RequestInit) => {
-    if (url === '/api/auth/me') return jsonResponse(200, me(permissions));
-    if (url === '/api/staff/assignable') return jsonResponse(200, { items: [{ id: me([]).id, displayName: 'Caseworker' }] });
+    if (url === '/api/auth/me') return jsonResponse(200, meFixture(permissions, 'en'));
+    if (url === '/api/staff/assignable') return jsonResponse(200, { items: [{ id: meId, displayName: 'Caseworker' }] });
     if (url === '/api/consultations' && init?.method === 'POST') return jsonResponse(201, {});
-    return jsonResponse(404, { error: { code: 'route.not_found', message: 'no', fields: {} } });
+    return notFoundResponse();
   });
 }
 
@@ -32,10 +29,6 @@ const page = (
 describe('the consultation form with a follow-up task', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en');
-    // jsdom has no FontFaceSet; Mantine's autosizing Textarea listens to it.
-    if (!('fonts' in document)) {
-      Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
-    }
   });
   afterEach(() => {
     vi.unstubAllGlobals();
