@@ -15,7 +15,7 @@ const usage = `Usage: tobira <command>
   migrate                        apply database migrations and exit
   user add --email E --name N --role R [--language ja|en] [--password P]
                                  create a staff account (roles: admin, caseworker, reception,
-                                 fundraiser, viewer); prints a generated password when none is given
+                                 coordinator, fundraiser, viewer); prints a generated password when none is given
   token create --email E --name N
                                  create an API token for a staff member; prints it once
 `;

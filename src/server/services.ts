@@ -1,4 +1,5 @@
 import { createAssistanceService } from '../modules/assistance/server/assistance.service';
+import { createBudgetsService } from '../modules/budgets/server/budgets.service';
 import { createAuditService } from '../modules/audit/server/audit.service';
 import { createCasesService, recordHousingChange } from '../modules/cases/server/cases.service';
 import { createConsultationsService } from '../modules/consultations/server/consultations.service';
@@ -37,6 +38,7 @@ export function createServices(deps: {
   const tasks = createTasksService(db, audit, people, staff);
   const deadlines = createDeadlinesService(db, audit, people);
   const consultations = createConsultationsService(db, audit, people, reception, cipher, tasks);
+  const budgets = createBudgetsService(db, audit);
   const assistance = createAssistanceService(db, audit, people, reception);
   const timeline = createTimelineService({ db, audit, people, reception, consultations, assistance });
   const documents = createDocumentsService({
@@ -45,6 +47,6 @@ export function createServices(deps: {
   });
   const merge = createMergeService(db, audit, people);
   const privacy = createPrivacyService({ db, cipher, audit, people, reception, consultations, assistance, documents });
-  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge };
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -28,7 +28,7 @@ export const Permission = z.enum([
 ]);
 export type Permission = z.infer<typeof Permission>;
 
-export const RoleCode = z.enum(['admin', 'caseworker', 'reception', 'fundraiser', 'viewer']);
+export const RoleCode = z.enum(['admin', 'caseworker', 'reception', 'coordinator', 'fundraiser', 'viewer']);
 export type RoleCode = z.infer<typeof RoleCode>;
 
 export const Language = z.enum(['ja', 'en']);

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -8,7 +9,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 
 /** The same extensions on every open: a data dir created with them cannot be read without them. */
-export const pgliteExtensions = { pg_trgm, unaccent, fuzzystrmatch };
+export const pgliteExtensions = { pg_trgm, unaccent, fuzzystrmatch, btree_gist };
 
 export interface PgliteHandle {
   pglite: PGlite;

@@ -3,6 +3,9 @@ import type { DocumentTables } from '../../modules/documents/server/documents.ta
 import type { PrivacyTables } from '../../modules/privacy/server/privacy.tables';
 import type { MergeTables } from '../../modules/merge/server/merge.tables';
 import type { MatchingTables } from '../../modules/matching/server/matching.tables';
+import type { InventoryTables } from '../../modules/inventory/server/inventory.tables';
+import type { BudgetTables } from '../../modules/budgets/server/budgets.tables';
+import type { ShelterTables } from '../../modules/shelter/server/shelter.tables';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely's view of the tables in migrations/. Column names stay snake_case, as in SQL. */
@@ -154,6 +157,13 @@ export interface AidItemTable {
   is_money: boolean;
   is_active: Generated<boolean>;
   sort_order: Generated<number>;
+  /** migrations/0008: how it is counted, sizes, stock tracking, low-stock threshold, per-person limit. */
+  unit: Generated<'piece' | 'pack' | 'bag' | 'set' | 'pair' | 'box'>;
+  sizes: Generated<string[]>;
+  is_stock_tracked: Generated<boolean>;
+  low_stock_threshold: number | null;
+  limit_quantity: number | null;
+  limit_days: number | null;
 }
 
 export interface AssistanceTable {
@@ -168,6 +178,11 @@ export interface AssistanceTable {
   given_by: string;
   note: string;
   created_at: Generated<Date>;
+  /** migrations/0008 */
+  size: string | null;
+  location_id: string | null;
+  budget_line_id: string | null;
+  rule_override_reason: string | null;
 }
 
 export interface MigrationTable {
@@ -197,4 +212,5 @@ export interface FoundationTables {
  * Every table Tobira's queries may touch. A module with its own tables declares them in
  * src/modules/<module>/server/<module>.tables.ts and adds them here with `&`.
  */
-export type Database = FoundationTables & CaseTables & PrivacyTables & DocumentTables & MergeTables & MatchingTables;
+export type Database = FoundationTables & CaseTables & PrivacyTables & DocumentTables & MergeTables & MatchingTables
+  & InventoryTables & BudgetTables & ShelterTables;
