@@ -25,6 +25,14 @@ export const Permission = z.enum([
   'documents.write',
   'people.merge',
   'people.export',
+  'stock.read',
+  'stock.write',
+  'shelter.read',
+  'shelter.write',
+  'shelter.manage',
+  'budgets.read',
+  'budgets.manage',
+  'reports.read',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
