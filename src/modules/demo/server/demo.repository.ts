@@ -3,6 +3,9 @@ import type { DbOrTx } from '../../../server/db/database';
 import type { AssistanceTable, ConsultationTable, PersonTable, VisitTable } from '../../../server/db/schema';
 import type { CaseEventTable, CaseFileTable, CaseStatusChangeTable, HouseholdLinkTable, TaskTable } from '../../cases/server/cases.tables';
 import type { ConsentTable, DisclosureTable } from '../../privacy/server/privacy.tables';
+import type { BudgetLineTable } from '../../budgets/server/budgets.tables';
+import type { StockLevelTable, StockLocationTable, StockMovementTable } from '../../inventory/server/inventory.tables';
+import type { PaidLodgingTable, ShelterBedTable, ShelterFacilityTable, ShelterRoomTable, ShelterStayTable, ShelterWaitingEntryTable } from '../../shelter/server/shelter.tables';
 
 /**
  * Bulk writes for demo data and benchmarks: many rows per statement, with the past timestamps
@@ -51,7 +54,7 @@ export async function insertConsultations(db: DbOrTx, rows: ConsultationInsert[]
 
 export type AssistanceInsert = Pick<
   Insertable<AssistanceTable>,
-  'organisation_id' | 'person_id' | 'visit_id' | 'item_code' | 'quantity' | 'amount_yen' | 'given_on' | 'given_by' | 'note' | 'created_at'
+  'id' | 'organisation_id' | 'person_id' | 'visit_id' | 'item_code' | 'quantity' | 'amount_yen' | 'given_on' | 'given_by' | 'note' | 'created_at'
 >;
 
 export async function insertAssistance(db: DbOrTx, rows: AssistanceInsert[]): Promise<void> {
@@ -95,4 +98,73 @@ export async function insertDisclosures(db: DbOrTx, rows: Insertable<DisclosureT
 /** Refreshes the planner's statistics after a bulk load (autovacuum would, minutes later). */
 export async function analyzeTables(db: DbOrTx): Promise<void> {
   await sql`ANALYZE person, visit, consultation, assistance, counter, case_file, case_status_change, case_event, task`.execute(db);
+}
+
+// Stock, budget lines and shelter (src/modules/inventory, budgets, shelter; migrations/0008).
+
+export async function findDefaultLocation(db: DbOrTx, organisationId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('stock_location').select('id').where('organisation_id', '=', organisationId).where('is_default', '=', true).executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertLocation(db: DbOrTx, row: Insertable<StockLocationTable>): Promise<string> {
+  return (await db.insertInto('stock_location').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertStockMovements(db: DbOrTx, rows: Insertable<StockMovementTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('stock_movement').values(rows).execute();
+}
+
+/** Adds to the stock level (a demo loads into an organisation that may already hold some stock). */
+export async function addStockLevels(db: DbOrTx, rows: Insertable<StockLevelTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('stock_level').values(rows)
+    .onConflict((oc) => oc.columns(['organisation_id', 'item_code', 'location_id', 'size']).doUpdateSet({ quantity: sql`stock_level.quantity + excluded.quantity` }))
+    .execute();
+}
+
+export async function setItemLimit(db: DbOrTx, organisationId: string, code: string, limitQuantity: number, limitDays: number): Promise<void> {
+  await db.updateTable('aid_item').set({ limit_quantity: limitQuantity, limit_days: limitDays }).where('organisation_id', '=', organisationId).where('code', '=', code).execute();
+}
+
+export async function insertBudgetLines(db: DbOrTx, rows: Insertable<BudgetLineTable>[]): Promise<string[]> {
+  return (await db.insertInto('budget_line').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+/** Links given aid to the location it came from and money to its budget line. */
+export async function linkAssistance(db: DbOrTx, rows: Array<{ id: string; location_id: string | null; budget_line_id: string | null }>): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    UPDATE assistance a SET location_id = v.location_id::uuid, budget_line_id = v.budget_line_id::uuid
+    FROM (VALUES ${sql.join(rows.map((r) => sql`(${r.id}::uuid, ${r.location_id}, ${r.budget_line_id})`))}) AS v(id, location_id, budget_line_id)
+    WHERE a.id = v.id`.execute(db);
+}
+
+export async function insertFacility(db: DbOrTx, row: Insertable<ShelterFacilityTable>): Promise<string> {
+  return (await db.insertInto('shelter_facility').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertRoom(db: DbOrTx, row: Insertable<ShelterRoomTable>): Promise<string> {
+  return (await db.insertInto('shelter_room').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertBed(db: DbOrTx, row: Insertable<ShelterBedTable>): Promise<string> {
+  return (await db.insertInto('shelter_bed').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertStays(db: DbOrTx, rows: Insertable<ShelterStayTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('shelter_stay').values(rows).execute();
+}
+
+export async function insertWaitingEntries(db: DbOrTx, rows: Insertable<ShelterWaitingEntryTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('shelter_waiting_entry').values(rows).execute();
+}
+
+export async function insertPaidLodging(db: DbOrTx, rows: Insertable<PaidLodgingTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('paid_lodging').values(rows).execute();
+}
+
+/** People in a shelter bed tonight are recorded as living in the organisation's shelter. */
+export async function setHousing(db: DbOrTx, personIds: string[], housing: string): Promise<void> {
+  if (personIds.length > 0) await db.updateTable('person').set({ housing }).where('id', 'in', personIds).execute();
 }

@@ -4,7 +4,7 @@ import type { Services } from '../../../server/services';
 import { tokyoDate } from '../../../shared/time';
 import { personSearchText } from '../../people/search-text';
 import { formatFileNumber } from '../../people/server/people.service';
-import { createRng, generatePeople, planHistory, type DemoPerson, type DemoStaffRole, type HistoryPlan } from './demo.generator';
+import { createRng, generatePeople, planHistory, tokyoInstant, type DemoPerson, type DemoStaffRole, type HistoryPlan } from './demo.generator';
 import { reserveCounter } from '../../../server/db/counters';
 import * as repo from './demo.repository';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,7 @@ import { caseFileFieldNames, type CaseFileFieldName } from '../../cases/contract
 import { asText } from '../../cases/server/cases.service';
 import { needsAttention, computeDeadlines } from '../../deadlines/rules';
 import { planCaseFiles, type CaseFilePlan } from './demo.case-files';
+import { demoBudgetLines, demoFacilities, demoLocations, planStockAndShelter, type StockShelterPlan } from './demo.stock-shelter';
 
 /** The seed of the demo data: the same seed on the same day gives the same people and history. */
 export const DEMO_SEED = 0x7b1a;
@@ -38,6 +39,8 @@ export interface WriteCounts {
   /** Person ids and file numbers, in the order of the `people` given. */
   personIds: string[];
   fileNumbers: string[];
+  /** Aid record ids, in the order of `history.aid`. */
+  assistanceIds: string[];
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -156,8 +159,10 @@ export async function writeGeneratedData(
     })));
   }
 
-  for (const batch of chunks(history.aid, batchSize)) {
-    await repo.insertAssistance(db, batch.map((a) => ({
+  const assistanceIds = history.aid.map(() => randomUUID());
+  for (const [b, batch] of chunks(history.aid, batchSize).entries()) {
+    await repo.insertAssistance(db, batch.map((a, k) => ({
+      id: assistanceIds[b * batchSize + k] ?? randomUUID(),
       organisation_id: organisationId,
       person_id: personIds[a.person] ?? '',
       visit_id: a.visit === null ? null : (visitIds[a.visit] ?? null),
@@ -170,7 +175,7 @@ export async function writeGeneratedData(
       created_at: a.createdAt,
     })));
   }
-  return { people: people.length, visits: history.visits.length, consultations: history.consultations.length, assistance: history.aid.length, personIds, fileNumbers };
+  return { people: people.length, visits: history.visits.length, consultations: history.consultations.length, assistance: history.aid.length, personIds, fileNumbers, assistanceIds };
 }
 
 export interface CaseFileCounts {
@@ -283,6 +288,94 @@ export async function writeCaseFiles(db: DbOrTx, organisationId: string, staff: 
 }
 
 /** Creates the demo caseworker and receptionist (or finds them when a previous load created them). */
+export interface StockShelterCounts {
+  movements: number;
+  beds: number;
+  staysTonight: number;
+  stays: number;
+  waiting: number;
+  lodging: number;
+  budgetLines: number;
+}
+
+/**
+ * Writes the planned stock movements and levels, budget lines (linking money aid to them), the
+ * shelter's facilities, rooms and beds, stays, waiting list and paid lodging, with past timestamps.
+ * `assistanceIds` are the ids of `history.aid` as written by writeGeneratedData.
+ */
+export async function writeStockAndShelter(
+  db: DbOrTx, organisationId: string, staff: DemoStaffIds, plan: StockShelterPlan, personIds: readonly string[], assistanceIds: readonly string[], batchSize = 1000,
+): Promise<StockShelterCounts> {
+  const person = (i: number) => {
+    const id = personIds[i];
+    if (!id) throw new Error(`demo: person ${i} was not written`);
+    return id;
+  };
+  const office = (await repo.findDefaultLocation(db, organisationId))
+    ?? (await repo.insertLocation(db, { organisation_id: organisationId, name_ja: demoLocations.office.nameJa, name_en: demoLocations.office.nameEn, is_default: true }));
+  const warehouse = await repo.insertLocation(db, { organisation_id: organisationId, name_ja: demoLocations.warehouse.nameJa, name_en: demoLocations.warehouse.nameEn, sort_order: 10 });
+  const location = { office, warehouse };
+  for (const batch of chunks(plan.movements, batchSize)) {
+    await repo.insertStockMovements(db, batch.map((m) => ({
+      organisation_id: organisationId, item_code: m.itemCode, kind: m.kind, quantity: m.quantity, location_id: location[m.location],
+      to_location_id: m.toLocation ? location[m.toLocation] : null, source: m.source, donor_name: m.donorName,
+      person_id: m.aid === null ? null : person(historyPerson(m.aid)), assistance_id: m.aid === null ? null : (assistanceIds[m.aid] ?? null),
+      reason: m.reason ?? null, occurred_on: m.occurredOn, recorded_by: staff[m.by], created_at: m.createdAt,
+    })));
+  }
+  function historyPerson(aid: number): number {
+    const p = plan.aidPerson[aid];
+    if (p === undefined) throw new Error(`demo: aid ${aid} has no person`);
+    return p;
+  }
+  await repo.addStockLevels(db, plan.levels.filter((l) => l.quantity > 0).map((l) => ({ organisation_id: organisationId, item_code: l.itemCode, location_id: location[l.location], quantity: l.quantity })));
+  // A food parcel a week per person: the desk sees a warning after that.
+  await repo.setItemLimit(db, organisationId, 'food_parcel', 1, 7);
+
+  const lineIds = await repo.insertBudgetLines(db, demoBudgetLines.map((l, i) => ({ organisation_id: organisationId, name_ja: l.nameJa, name_en: l.nameEn, monthly_amount_yen: l.monthlyAmountYen, sort_order: i * 10 })));
+  const given = new Set(plan.movements.filter((m) => m.kind === 'given' && m.aid !== null).map((m) => m.aid));
+  const links: Array<{ id: string; location_id: string | null; budget_line_id: string | null }> = [];
+  assistanceIds.forEach((id, i) => {
+    const line = plan.aidLine.get(i);
+    if (given.has(i) || line !== undefined) links.push({ id, location_id: given.has(i) ? office : null, budget_line_id: line === undefined ? null : (lineIds[line] ?? null) });
+  });
+  for (const batch of chunks(links, batchSize)) await repo.linkAssistance(db, batch);
+
+  const bedIds: string[] = [];
+  for (const [f, facility] of demoFacilities.entries()) {
+    const facilityId = await repo.insertFacility(db, { organisation_id: organisationId, name_ja: facility.nameJa, name_en: facility.nameEn, sort_order: f * 10 });
+    for (const [r, room] of facility.rooms.entries()) {
+      const roomId = await repo.insertRoom(db, { organisation_id: organisationId, facility_id: facilityId, name: room.name, allowed_use: room.use, sort_order: r * 10 });
+      for (const bed of plan.beds.filter((b) => b.facility === f && b.room === room.name)) {
+        bedIds[plan.beds.indexOf(bed)] = await repo.insertBed(db, { organisation_id: organisationId, room_id: roomId, label: bed.label, sort_order: bedIds.length });
+      }
+    }
+  }
+  for (const batch of chunks(plan.stays, batchSize)) {
+    await repo.insertStays(db, batch.map((s) => ({
+      organisation_id: organisationId, person_id: person(s.person), bed_id: bedIds[s.bed] ?? '', check_in_on: s.checkInOn,
+      expected_check_out_on: s.expectedCheckOutOn, checked_out_on: s.checkedOutOn, created_by: staff.caseworker,
+      created_at: tokyoInstant(s.checkInOn, 600), checked_out_by: s.checkedOutOn ? staff.caseworker : null,
+    })));
+  }
+  await repo.setHousing(db, plan.stays.filter((s) => s.checkedOutOn === null).map((s) => person(s.person)), 'org_shelter');
+  await repo.insertWaitingEntries(db, plan.waiting.map((w) => ({
+    organisation_id: organisationId, person_id: person(w.person), listed_on: w.listedOn, needs: w.needs, with_children: w.withChildren,
+    is_pregnant: w.isPregnant, is_ill: w.isIll, is_rough_sleeping: w.isRoughSleeping, status: w.housedOn ? 'housed' : 'waiting',
+    closed_on: w.housedOn, closed_reason: null, listed_by: staff.reception, created_at: tokyoInstant(w.listedOn, 660),
+  })));
+  for (const batch of chunks(plan.lodging, batchSize)) {
+    await repo.insertPaidLodging(db, batch.map((l) => ({
+      organisation_id: organisationId, person_id: person(l.person), kind: l.kind, place_name: l.placeName, first_night_on: l.firstNightOn,
+      nights: l.nights, cost_yen: l.costYen, budget_line_id: lineIds[l.line] ?? null, recorded_by: staff.caseworker, created_at: tokyoInstant(l.firstNightOn, 900),
+    })));
+  }
+  return {
+    movements: plan.movements.length, beds: plan.beds.length, staysTonight: plan.stays.filter((s) => s.checkedOutOn === null).length,
+    stays: plan.stays.length, waiting: plan.waiting.filter((w) => !w.housedOn).length, lodging: plan.lodging.length, budgetLines: lineIds.length,
+  };
+}
+
 export async function ensureDemoStaff(services: Services, organisationId: string): Promise<DemoStaffIds> {
   const ids: Partial<DemoStaffIds> = {};
   for (const key of ['caseworker', 'reception'] as const) {
@@ -316,20 +409,23 @@ export async function loadDemoData(services: Services, organisationId: string, n
   const people = generatePeople(rng, DEMO_PEOPLE, today);
   const history = planHistory(rng, people, { now, days: DEMO_HISTORY_DAYS });
   const cases = planCaseFiles(rng, people, { now, registeredAt: history.registeredAt, staff });
+  const stockShelter = planStockAndShelter(rng, people, history, today);
   const counts = await services.db.transaction().execute(async (tx) => {
     // Two servers started at once with --demo on one PostgreSQL: the second waits, then finds people.
     await repo.lockDemoLoad(tx);
     if ((await services.people.count(organisationId, tx)) > 0) return null;
     const written = await writeGeneratedData(tx, organisationId, staff, people, history.registeredAt, history, 500, services.consultations.sealText);
     const caseCounts = await writeCaseFiles(tx, organisationId, staff, cases, written.personIds, today);
+    const shelterCounts = await writeStockAndShelter(tx, organisationId, staff, stockShelter, written.personIds, written.assistanceIds);
     await services.audit.recordAnonymous(tx, {
       organisationId, staffUserId: null, action: 'create', entityType: 'demo_data', ip: 'local',
       details: {
         people: written.people, visits: written.visits, consultations: written.consultations, assistance: written.assistance,
         caseFiles: caseCounts.caseFiles, tasks: caseCounts.tasks, consents: caseCounts.consents, disclosures: caseCounts.disclosures,
+        stockMovements: shelterCounts.movements, stays: shelterCounts.stays, waitingList: shelterCounts.waiting, paidLodging: shelterCounts.lodging,
       },
     });
-    return { ...written, cases: caseCounts };
+    return { ...written, cases: caseCounts, shelter: shelterCounts };
   });
   if (!counts) return null;
   const waiting = history.visits.filter((v) => v.visitDate === today && v.status === 'waiting').length;
@@ -339,6 +435,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
     `${thousands(counts.consultations)} consultations`,
     `${thousands(counts.assistance)} aid records`,
     `${counts.cases.caseFiles} case files (${counts.cases.assignedToCaseworker} assigned to the demo caseworker, ${counts.cases.caseworkerDeadlines} deadlines in "My work", ${counts.cases.tasks} tasks, ${counts.cases.householdLinks} household links, ${counts.cases.consents} consents)`,
+    `${thousands(counts.shelter.movements)} stock movements, ${counts.shelter.budgetLines} budget lines, ${counts.shelter.beds} shelter beds (${counts.shelter.staysTonight} occupied tonight, ${counts.shelter.stays} stays in all), ${counts.shelter.waiting} people on the shelter waiting list, ${counts.shelter.lodging} paid lodgings`,
     `demo logins ${demoStaff.caseworker.email} and ${demoStaff.reception.email} (passwords: src/modules/demo/README.md)`,
   ].join(', ');
 }

@@ -83,6 +83,19 @@ export function searchPeople(db: DbOrTx, organisationId: string, tokens: string[
     .execute();
 }
 
+/** People (not merged) whose current housing is the given one, longest on file first. */
+export function listByHousing(db: DbOrTx, organisationId: string, housing: string, limit: number) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'file_number', 'family_name', 'given_name', 'name_in_own_script', 'name_kana', 'date_of_birth', 'date_of_birth_estimated', 'sex', 'nationality'])
+    .where('organisation_id', '=', organisationId)
+    .where('merged_into_id', 'is', null)
+    .where('housing', '=', housing)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}
+
 export function countPeople(db: DbOrTx, organisationId: string) {
   return db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
 }

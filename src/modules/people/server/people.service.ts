@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '../../../server/db/database';
 import type { RequestContext } from '../../../server/http/context';
 import { AppError, conflict, notFound } from '../../../server/http/errors';
 import type { AuditService } from '../../audit/server/audit.service';
-import { hasSomeName, type CreatePersonInput, type Person, type PersonFieldValues, type PersonSummary, type UpdatePersonInput } from '../contract';
+import { hasSomeName, type CreatePersonInput, type Housing, type Person, type PersonFieldValues, type PersonSummary, type UpdatePersonInput } from '../contract';
 import { foldForSearch, personSearchText, searchTokens } from '../search-text';
 import { nextCounter } from '../../../server/db/counters';
 import * as repo from './people.repository';
@@ -200,6 +200,13 @@ export function createPeopleService(db: Db, audit: AuditService, hooks: { onHous
     /** How many people the organisation has on file. */
     async count(organisationId: string, tx: DbOrTx = db): Promise<number> {
       return Number((await repo.countPeople(tx, organisationId)).n);
+    },
+
+    /** People whose current housing is `housing` (e.g. sleeping rough), audited as a list read. */
+    async listByHousing(ctx: RequestContext, housing: Housing, limit = 500): Promise<PersonSummary[]> {
+      const rows = await repo.listByHousing(db, ctx.actor.organisationId, housing, limit);
+      await audit.record(db, ctx, { action: 'read', entityType: 'person', details: { list: `housing:${housing}`, results: rows.length } });
+      return rows.map(presentSummary);
     },
 
     /** Finds people by any name form, file number or phone, as the reception desk types. */
