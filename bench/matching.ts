@@ -31,6 +31,7 @@ import { analyzeTables } from '../src/modules/demo/server/demo.repository';
 import { createRng, type DemoPerson, type Rng } from '../src/modules/demo/server/demo.generator';
 import { generateBenchData } from './generate';
 import { openFresh, type Engine } from './databases';
+import { percentile } from './stats';
 
 
 const { values } = parseArgs({
@@ -137,10 +138,6 @@ function walkinOf(rng: Rng, p: DemoPerson): { kind: string; input: Walkin } {
     case 'unknown':
       return { kind, input: { ...base, familyName: `${p.familyName.slice(0, 3)}${randomBytes(2).toString('hex')}`, givenName: p.givenName } };
   }
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
 }
 
 async function latency(engine: Engine): Promise<string> {

@@ -23,6 +23,7 @@ import { analyzeTables } from '../src/modules/demo/server/demo.repository';
 import { generateBenchData, generateQueries, queryMix, type QueryKind } from './generate';
 import { runLoad, type LoadResult } from './http-load';
 import { openFresh, type Engine } from './databases';
+import { f1, stats, table, type Stats } from './stats';
 
 
 interface Options {
@@ -63,36 +64,6 @@ function parseOptions(): Options {
     pgUrl: values['pg-url'],
     json: values.json,
     single: values.single,
-  };
-}
-
-// ---------------------------------------------------------------- statistics
-
-interface Stats {
-  count: number;
-  errors: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
-}
-
-function stats(samples: LoadResult['samples'], wallMs: number): Stats {
-  const ms = samples.map(([, t]) => t).sort((a, b) => a - b);
-  return {
-    count: samples.length,
-    errors: samples.filter(([, , status]) => status !== 200).length,
-    rps: samples.length / (wallMs / 1000),
-    p50: percentile(ms, 0.5),
-    p95: percentile(ms, 0.95),
-    p99: percentile(ms, 0.99),
-    max: ms[ms.length - 1] ?? Number.NaN,
   };
 }
 
@@ -188,14 +159,6 @@ async function benchOne(engine: Engine, size: number, options: Options): Promise
 }
 
 // ---------------------------------------------------------------- report
-
-const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
-
-function table(headers: string[], rows: string[][], left: readonly number[] = [0]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (left.includes(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  return [line(headers), `|${widths.map((w, i) => (left.includes(i) ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
-}
 
 const endpointLabel: Record<Scenario['endpoint'], string> = {
   health: 'GET /api/health (token check only)',
