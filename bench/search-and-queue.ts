@@ -21,7 +21,7 @@ import { migrate } from '../src/server/db/migrate';
 import { ensureDemoStaff, writeGeneratedData } from '../src/modules/demo/server/demo.service';
 import { analyzeTables } from '../src/modules/demo/server/demo.repository';
 import { generateBenchData, generateQueries, queryMix, type QueryKind } from './generate';
-import { runLoad, type LoadResult } from './http-load';
+import { runLoad } from './http-load';
 import { openFresh, type Engine } from './databases';
 import { f1, stats, table, type Stats } from './stats';
 
