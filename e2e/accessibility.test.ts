@@ -37,7 +37,7 @@ beforeAll(async () => {
     const person = (await (await fetch('/api/people', { method: 'POST', headers, body: JSON.stringify({ familyName: 'Tesfaye', givenName: 'Abebe', nameKana: 'アベベ・テスファイエ', nameInOwnScript: 'አበበ ተስፋዬ', nationality: 'ET', sex: 'male', languages: ['am'] }) })).json()) as { id: string };
     await fetch('/api/visits', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, reason: '食料', priorityReasons: ['rough_sleeping'] }) });
     await fetch('/api/consultations', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, mode: 'in_person', topics: ['housing'], note: 'シェルター待ち' }) });
-    await fetch('/api/assistance', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, itemCode: 'blanket' }) });
+    await fetch('/api/assistance', { method: 'POST', headers, body: JSON.stringify({ personId: person.id, itemCode: 'hygiene_kit' }) });
     // The case file sections filled in: a refusal (a deadline), a reporting date, a document, a consent and a disclosure.
     await fetch(`/api/people/${person.id}/case-file`, {
       method: 'PATCH', headers,

@@ -49,6 +49,18 @@ async function dailyLoop(lang: Lang) {
   await caseworker.getByRole('button', { name: l.saveConsultation }).click();
   await caseworker.waitForURL(/\/people\/[0-9a-f-]{36}$/);
 
+  // Food parcels are stock-tracked: the office receives one first (through the API, with the caseworker's session).
+  const received = await caseworker.evaluate(async () => {
+    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+    const res = await fetch('/api/stock/movements', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ itemCode: 'food_parcel', quantity: 1, kind: 'received', source: 'donation', donorName: 'Food bank' }),
+    });
+    return res.status;
+  });
+  expect(received).toBe(201);
+
   // Food parcel, from the person's page.
   await caseworker.getByRole('link', { name: l.giveAid }).first().click();
   await caseworker.getByRole('combobox', { name: l.item }).click();

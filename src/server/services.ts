@@ -1,5 +1,7 @@
 import { createAssistanceService } from '../modules/assistance/server/assistance.service';
+import { createInventoryService } from '../modules/inventory/server/inventory.service';
 import { createBudgetsService } from '../modules/budgets/server/budgets.service';
+import { createReportsService } from '../modules/reports/server/reports.service';
 import { createAuditService } from '../modules/audit/server/audit.service';
 import { createCasesService, recordHousingChange } from '../modules/cases/server/cases.service';
 import { createConsultationsService } from '../modules/consultations/server/consultations.service';
@@ -14,6 +16,8 @@ import { createStaffService } from '../modules/staff/server/staff.service';
 import { createTasksService } from '../modules/tasks/server/tasks.service';
 import { createTimelineService } from '../modules/timeline/server/timeline.service';
 import { createMergeService } from '../modules/merge/server/merge.service';
+import { createShelterService } from '../modules/shelter/server/shelter.service';
+import { createWinterService } from '../modules/winter/server/winter.service';
 import { createFieldCipher } from './crypto/field-cipher';
 import type { Db } from './db/database';
 
@@ -39,14 +43,18 @@ export function createServices(deps: {
   const deadlines = createDeadlinesService(db, audit, people);
   const consultations = createConsultationsService(db, audit, people, reception, cipher, tasks);
   const budgets = createBudgetsService(db, audit);
-  const assistance = createAssistanceService(db, audit, people, reception);
+  const reports = createReportsService(db, audit);
+  const inventory = createInventoryService(db, audit);
+  const assistance = createAssistanceService({ db, audit, people, reception, inventory, budgets });
   const timeline = createTimelineService({ db, audit, people, reception, consultations, assistance });
   const documents = createDocumentsService({
     db, audit, people, cipher,
     options: { dir: deps.documentsDir, maxBytes: deps.documentMaxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES },
   });
   const merge = createMergeService(db, audit, people);
+  const shelter = createShelterService(db, audit, people, budgets);
+  const winter = createWinterService({ people, shelter, inventory, cases, reception });
   const privacy = createPrivacyService({ db, cipher, audit, people, reception, consultations, assistance, documents });
-  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets };
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter };
 }
 export type Services = ReturnType<typeof createServices>;

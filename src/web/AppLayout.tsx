@@ -19,6 +19,11 @@ const navItems: NavItem[] = [
   // Every role with cases.read also holds tasks.read (migrations/0002), so one permission covers both.
   { to: '/my-work', label: 'ui.nav.myWork', permission: 'tasks.read' },
   { to: '/allowance-waiting', label: 'ui.nav.allowanceWaiting', permission: 'cases.read' },
+  { to: '/stock', label: 'ui.inventory.nav', permission: 'stock.read' },
+  { to: '/winter', label: 'ui.nav.winter', permission: 'shelter.read' },
+  { to: '/shelter', label: 'ui.shelter.nav', permission: 'shelter.read' },
+  { to: '/budgets', label: 'ui.budgets.nav', permission: 'budgets.read' },
+  { to: '/reports', label: 'ui.reports.nav', permission: 'reports.read' },
   { to: '/admin/audit', label: 'ui.nav.audit', permission: 'audit.read' },
   { to: '/admin/catalogue', label: 'ui.nav.catalogue', permission: 'catalogue.manage' },
   { to: '/admin/staff', label: 'ui.nav.staff', permission: 'staff.manage' },

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AidFormPage } from '../modules/assistance/web/AidFormPage';
 import { CataloguePage } from '../modules/assistance/web/CataloguePage';
+import { StockPage } from '../modules/inventory/web/StockPage';
+import { ShelterPage } from '../modules/shelter/web/ShelterPage';
 import { AuditPage } from '../modules/audit/web/AuditPage';
 import { AllowanceWaitingPage } from '../modules/cases/web/AllowanceWaitingPage';
 import { ConsultationFormPage } from '../modules/consultations/web/ConsultationFormPage';
@@ -15,6 +17,9 @@ import { QueuePage } from '../modules/reception/web/QueuePage';
 import { LoginPage } from '../modules/staff/web/LoginPage';
 import { SettingsPage } from '../modules/staff/web/SettingsPage';
 import { StaffPage } from '../modules/staff/web/StaffPage';
+import { BudgetsPage } from '../modules/budgets/web/BudgetsPage';
+import { ReportsPage } from '../modules/reports/web/ReportsPage';
+import { WinterBoardPage } from '../modules/winter/web/WinterBoardPage';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequirePermission, useMe } from './auth';
 import { PageTitle } from './components/PageTitle';
@@ -34,7 +39,8 @@ function NotFound() {
 /** The first page this staff member may see: the queue for the desk, else people, else settings. */
 function Home() {
   const me = useMe();
-  const to = me.permissions.includes('visits.read') ? '/queue' : me.permissions.includes('people.read') ? '/people' : '/settings';
+  const to = me.permissions.includes('visits.read') ? '/queue' : me.permissions.includes('people.read') ? '/people'
+    : me.permissions.includes('reports.read') ? '/reports' : '/settings';
   return <Navigate to={to} replace />;
 }
 
@@ -63,6 +69,11 @@ export function AppRoutes() {
         <Route path="/allowance-waiting" element={guard('cases.read', <AllowanceWaitingPage />)} />
         <Route path="/people/:id/consultations/new" element={guard('consultations.write', <ConsultationFormPage />)} />
         <Route path="/people/:id/aid/new" element={guard('assistance.write', <AidFormPage />)} />
+        <Route path="/stock" element={guard('stock.read', <StockPage />)} />
+        <Route path="/shelter" element={guard('shelter.read', <ShelterPage />)} />
+        <Route path="/winter" element={guard('shelter.read', <WinterBoardPage />)} />
+        <Route path="/budgets" element={guard('budgets.read', <BudgetsPage />)} />
+        <Route path="/reports" element={guard('reports.read', <ReportsPage />)} />
         <Route path="/admin/audit" element={guard('audit.read', <AuditPage />)} />
         <Route path="/admin/catalogue" element={guard('catalogue.manage', <CataloguePage />)} />
         <Route path="/admin/staff" element={guard('staff.manage', <StaffPage />)} />

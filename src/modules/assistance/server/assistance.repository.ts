@@ -1,8 +1,11 @@
 import type { DbOrTx } from '../../../server/db/database';
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { AidItemTable, AssistanceTable } from '../../../server/db/schema';
 
-const itemColumns = ['code', 'name_ja', 'name_en', 'category', 'is_money', 'is_active', 'sort_order'] as const;
+const itemColumns = [
+  'code', 'name_ja', 'name_en', 'category', 'is_money', 'is_active', 'sort_order', 'unit', 'sizes', 'is_stock_tracked',
+  'low_stock_threshold', 'limit_quantity', 'limit_days',
+] as const;
 
 export type AidItemRow = NonNullable<Awaited<ReturnType<typeof findAidItem>>>;
 
@@ -33,6 +36,7 @@ const assistanceSelect = (db: DbOrTx) =>
       'assistance.id', 'assistance.person_id', 'assistance.visit_id', 'assistance.item_code', 'aid_item.name_ja',
       'aid_item.name_en', 'aid_item.category', 'assistance.quantity', 'assistance.amount_yen', 'assistance.given_on',
       'assistance.given_by', 'staff_user.display_name as given_by_name', 'assistance.note', 'assistance.created_at',
+      'assistance.size', 'assistance.location_id', 'assistance.budget_line_id', 'assistance.rule_override_reason',
     ]);
 
 export type AssistanceRow = NonNullable<Awaited<ReturnType<typeof findAssistance>>>;
@@ -53,4 +57,16 @@ export function listAssistanceOfPerson(db: DbOrTx, organisationId: string, perso
 
 export function insertAssistance(db: DbOrTx, row: Insertable<AssistanceTable>) {
   return db.insertInto('assistance').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** How much of an item a person was given on or after a day, and the last day they got it at all. */
+export async function givenToPerson(db: DbOrTx, organisationId: string, personId: string, itemCode: string, sinceExclusive: string) {
+  const row = await db.selectFrom('assistance')
+    .select([
+      sql<string>`coalesce(sum(quantity) FILTER (WHERE given_on > ${sinceExclusive}::date), 0)`.as('given_in_period'),
+      sql<string | null>`to_char(max(given_on), 'YYYY-MM-DD')`.as('last_given_on'),
+    ])
+    .where('organisation_id', '=', organisationId).where('person_id', '=', personId).where('item_code', '=', itemCode)
+    .executeTakeFirstOrThrow();
+  return { givenInPeriod: Number(row.given_in_period), lastGivenOn: row.last_given_on };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestContext } from '../../../server/http/plugin';
-import { AidItem, Assistance, CreateAidItemInput, CreateAssistanceInput, UpdateAidItemInput } from '../contract';
+import { AidItem, Assistance, AssistanceCheck, AssistanceCheckQuery, CreateAidItemInput, CreateAssistanceInput, UpdateAidItemInput } from '../contract';
 import type { AssistanceService } from './assistance.service';
 
 export function assistanceRoutes(assistance: AssistanceService) {
@@ -13,6 +13,11 @@ export function assistanceRoutes(assistance: AssistanceService) {
       config: { access: 'assistance.write' },
       schema: { tags: ['assistance'], summary: 'Record aid given to a person', body: CreateAssistanceInput, response: { 201: Assistance } },
     }, async (request, reply) => reply.status(201).send(await assistance.give(requestContext(request), request.body)));
+
+    app.get('/api/assistance/check', {
+      config: { access: 'assistance.write' },
+      schema: { tags: ['assistance'], summary: 'Before giving: stock left, last given and the per-person limit', querystring: AssistanceCheckQuery, response: { 200: AssistanceCheck } },
+    }, async (request) => assistance.check(requestContext(request), request.query));
 
     app.get('/api/aid-items', {
       config: { access: 'catalogue.read' },

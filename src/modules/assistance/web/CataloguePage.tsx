@@ -27,9 +27,9 @@ export function CataloguePage() {
       <PageTitle text={t('ui.catalogue.title')} />
       <QueryStatus query={catalogue} />
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={800}>
+        <Table.ScrollContainer minWidth={1000}>
           <Table striped aria-label={t('ui.catalogue.title')}>
-            <TableHeader labels={[t('fields.code'), t('fields.nameJa'), t('fields.nameEn'), t('fields.category'), t('fields.isMoney'), t('fields.sortOrder'), t('fields.isActive'), t('ui.queue.actions')]} />
+            <TableHeader labels={[t('fields.code'), t('fields.nameJa'), t('fields.nameEn'), t('fields.category'), t('fields.isMoney'), t('fields.unit'), t('ui.assistance.tracked'), t('fields.limitQuantity'), t('fields.sortOrder'), t('fields.isActive'), t('ui.queue.actions')]} />
             <Table.Tbody>
               {items.map((item) => (
                 <Table.Tr key={item.code}>
@@ -38,6 +38,9 @@ export function CataloguePage() {
                   <Table.Td lang="en">{item.nameEn}</Table.Td>
                   <Table.Td>{t(`ui.aidCategory.${item.category}`)}</Table.Td>
                   <Table.Td>{item.isMoney ? t('ui.common.yes') : t('ui.common.no')}</Table.Td>
+                  <Table.Td>{t(`ui.assistance.unit.${item.unit}`)}{item.sizes.length > 0 ? ` (${item.sizes.join(', ')})` : ''}</Table.Td>
+                  <Table.Td>{item.isStockTracked ? `${t('ui.common.yes')}${item.lowStockThreshold !== null ? ` (≤ ${item.lowStockThreshold})` : ''}` : t('ui.common.no')}</Table.Td>
+                  <Table.Td>{item.limitQuantity !== null && item.limitDays !== null ? t('ui.assistance.limitShort', { quantity: item.limitQuantity, days: item.limitDays }) : '—'}</Table.Td>
                   <Table.Td>{item.sortOrder}</Table.Td>
                   <Table.Td>
                     <Badge color={item.isActive ? 'teal.9' : 'gray.7'} variant="filled" autoContrast>

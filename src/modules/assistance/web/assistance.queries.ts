@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../../web/api';
-import type { AidItem, Assistance, CreateAidItemInput, CreateAssistanceInput, UpdateAidItemInput } from '../contract';
+import { api, query } from '../../../web/api';
+import type { BudgetLine } from '../../budgets/contract';
+import type { AidItem, Assistance, AssistanceCheck, CreateAidItemInput, CreateAssistanceInput, UpdateAidItemInput } from '../contract';
 
 export const catalogueKey = ['aid-items'] as const;
 
@@ -9,6 +10,14 @@ export const catalogueQuery = queryOptions({
   queryFn: () => api<{ items: AidItem[] }>('/api/aid-items'),
   staleTime: 60_000,
 });
+
+/** Stock left, last given and the per-person limit for an item, before the desk saves. */
+export const assistanceCheckQuery = (personId: string, itemCode: string | null, size: string | null) =>
+  queryOptions({
+    queryKey: ['assistance-check', personId, itemCode, size],
+    queryFn: () => api<AssistanceCheck>(`/api/assistance/check${query({ personId, itemCode, size })}`),
+    enabled: !!itemCode,
+  });
 
 export function giveAid(input: CreateAssistanceInput) {
   return api<Assistance>('/api/assistance', { method: 'POST', body: input });
@@ -25,3 +34,12 @@ export function updateAidItem(code: string, input: UpdateAidItemInput) {
 export function itemName(item: Pick<AidItem, 'nameJa' | 'nameEn'>, language: 'ja' | 'en'): string {
   return language === 'ja' ? item.nameJa : item.nameEn;
 }
+
+/** Active budget lines (funds) a money item may be paid from (the budgets module's list). */
+export const budgetLinesForAidQuery = (enabled: boolean) =>
+  queryOptions({
+    queryKey: ['budgets', 'lines', 'for-aid'],
+    queryFn: () => api<{ items: BudgetLine[] }>('/api/budgets/lines'),
+    staleTime: 60_000,
+    enabled,
+  });

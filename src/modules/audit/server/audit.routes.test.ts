@@ -37,7 +37,7 @@ describe('audit trail', () => {
     const p = await makePerson(env);
     const visit = (await env.app.inject({ method: 'POST', url: '/api/visits', headers: caseworker.headers, payload: { personId: p.id } })).json();
     const talk = (await env.app.inject({ method: 'POST', url: '/api/consultations', headers: caseworker.headers, payload: { personId: p.id, mode: 'phone' } })).json();
-    const aid = (await env.app.inject({ method: 'POST', url: '/api/assistance', headers: caseworker.headers, payload: { personId: p.id, itemCode: 'blanket' } })).json();
+    const aid = (await env.app.inject({ method: 'POST', url: '/api/assistance', headers: caseworker.headers, payload: { personId: p.id, itemCode: 'hygiene_kit' } })).json();
     for (const [id, type] of [[visit.id, 'visit'], [talk.id, 'consultation'], [aid.id, 'assistance']] as const) {
       expect((await eventsFor(id)).map((e) => `${e.action}:${e.entityType}`)).toEqual([`create:${type}`]);
     }

@@ -190,7 +190,7 @@ export function planStockAndShelter(rng: Rng, people: readonly DemoPerson[], his
       const k = inShelter.findIndex((i) => { const p = people[i]; return p !== undefined && fits(p, bed.use) && !housedTonight.has(i); });
       current = k >= 0 ? inShelter.splice(k, 1)[0] : others.find((i) => { const p = people[i]; return p !== undefined && fits(p, bed.use) && !housedTonight.has(i) && !busy.has(i); });
     }
-    let end = today;
+    let end: string;
     if (current !== undefined) {
       const checkIn = addDays(today, -rng.int(3, 80));
       stays.push({ person: current, bed: bedIndex, checkInOn: checkIn, expectedCheckOutOn: addDays(today, rng.int(5, 60)), checkedOutOn: null });

@@ -47,7 +47,7 @@ async function twoFiles() {
   await env.services.reception.checkIn(reception.ctx, { personId: survivor.id, reason: '', priority: 'normal', priorityReasons: [] });
   const visit = await env.services.reception.checkIn(reception.ctx, { personId: merged.id, reason: '', priority: 'normal', priorityReasons: [] });
   await env.services.consultations.create(cw.ctx, { personId: merged.id, visitId: visit.id, mode: 'in_person', topics: ['housing'], note: 'Sleeping at a friend’s', needs: '', actions: '' });
-  await env.services.assistance.give(cw.ctx, { personId: merged.id, itemCode: 'blanket', quantity: 1, note: '' });
+  await env.services.assistance.give(cw.ctx, { personId: merged.id, itemCode: 'hygiene_kit', quantity: 1, note: '' });
   // The cases and tasks services are still being written: their rows are inserted directly.
   await db.insertInto('case_file').values([
     { person_id: survivor.id, organisation_id: org, whereabouts: 'survivor' },

@@ -8,6 +8,7 @@ import { TimelineList } from '../../timeline/web/TimelineList';
 import { CaseFileSection } from '../../cases/web/CaseFileSection';
 import { PersonDeadlinesAndTasks } from '../../deadlines/web/PersonDeadlinesAndTasks';
 import { DocumentsSection } from '../../documents/web/DocumentsSection';
+import { PersonShelterSection } from '../../shelter/web/PersonShelterSection';
 import { PrivacySection } from '../../privacy/web/PrivacySection';
 import { PersonMergeSection } from '../../merge/web/PersonMergeSection';
 import { useCan } from '../../../web/auth';
@@ -128,6 +129,7 @@ export function PersonPage() {
       </Group>
       <CaseFileSection personId={p.id} housing={p.housing} />
       <PersonDeadlinesAndTasks personId={p.id} />
+      <PersonShelterSection personId={p.id} housing={p.housing} />
       <DocumentsSection personId={p.id} />
       <PrivacySection personId={p.id} />
       <TimelineList personId={p.id} />

@@ -13,7 +13,7 @@ describe('GET /api/people/:id/timeline', () => {
     const { person, visit } = await makeVisit(env);
     await env.app.inject({ method: 'PATCH', url: `/api/visits/${visit.id}`, headers: caseworker.headers, payload: { status: 'called' } });
     const talk = await env.app.inject({ method: 'POST', url: '/api/consultations', headers: caseworker.headers, payload: { personId: person.id, visitId: visit.id, mode: 'in_person', topics: ['livelihood'], note: 'Needs food' } });
-    const aid = await env.app.inject({ method: 'POST', url: '/api/assistance', headers: caseworker.headers, payload: { personId: person.id, visitId: visit.id, itemCode: 'food_parcel' } });
+    const aid = await env.app.inject({ method: 'POST', url: '/api/assistance', headers: caseworker.headers, payload: { personId: person.id, visitId: visit.id, itemCode: 'hygiene_kit' } });
     const older = await env.app.inject({ method: 'POST', url: '/api/consultations', headers: caseworker.headers, payload: { personId: person.id, mode: 'phone', occurredAt: '2026-09-01T10:00:00+09:00' } });
     const res = await env.app.inject({ method: 'GET', url: `/api/people/${person.id}/timeline`, headers: caseworker.headers });
     expect(res.statusCode).toBe(200);
@@ -23,7 +23,7 @@ describe('GET /api/people/:id/timeline', () => {
     expect([...ats].sort().reverse()).toEqual(ats);
     expect(items[items.length - 1]).toMatchObject({ type: 'consultation', consultation: { id: older.json().id } });
     expect(items.find((i) => i.type === 'consultation' && 'consultation' in i && (i as { consultation: { id: string } }).consultation.id === talk.json().id)).toMatchObject({ consultation: { note: 'Needs food' } });
-    expect(items.find((i) => i.type === 'assistance')).toMatchObject({ assistance: { id: aid.json().id, itemNameEn: 'Food parcel' } });
+    expect(items.find((i) => i.type === 'assistance')).toMatchObject({ assistance: { id: aid.json().id, itemNameEn: 'Hygiene kit' } });
   });
 
   it('hides consultation notes from roles that may not read them', async () => {

@@ -1,0 +1,7 @@
+import type { Language } from '../../../i18n';
+
+/** A facility's name in the reader's language. */
+export function facilityName(f: { facilityNameJa: string; facilityNameEn: string } | { nameJa: string; nameEn: string }, language: Language): string {
+  if ('facilityNameJa' in f) return language === 'ja' ? f.facilityNameJa : f.facilityNameEn;
+  return language === 'ja' ? f.nameJa : f.nameEn;
+}

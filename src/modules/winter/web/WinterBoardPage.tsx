@@ -1,0 +1,216 @@
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { displayName } from '../../../shared/codes';
+import { PageTitle } from '../../../web/components/PageTitle';
+import { PersonNames } from '../../../web/components/PersonNames';
+import { QueryStatus } from '../../../web/components/QueryStatus';
+import { formatDate, formatDateTime } from '../../../web/format';
+import { currentLanguage } from '../../../web/i18n';
+import type { WinterBoard } from '../contract';
+import { Bilingual } from './Bilingual';
+import { winterBoardQuery } from './winter.queries';
+import './winter-print.css';
+
+type Person = NonNullable<WinterBoard['roughSleepers']>['items'][number]['person'];
+
+function Section({ id, title, figure, children }: { id: string; title: string; figure?: ReactNode; children: ReactNode }) {
+  return (
+    <Card withBorder padding="md" className="winter-card" component="section" aria-labelledby={id}>
+      <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap">
+        <Title order={2} size="h4" id={id}>
+          <Bilingual k={title} />
+        </Title>
+        {figure}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function Figure({ value, color, label }: { value: ReactNode; color: string; label: string }) {
+  return (
+    <Badge size="xl" color={color} variant="filled" aria-label={label}>
+      {value}
+    </Badge>
+  );
+}
+
+function PersonCell({ person }: { person: Person }) {
+  const language = currentLanguage();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Anchor component={Link} to={`/people/${person.id}`} size="sm">
+        {person.fileNumber}
+      </Anchor>
+      <PersonNames person={person} size="sm" />
+      {person.nationality && (
+        <Text size="xs" c="dimmed">
+          {displayName('region', person.nationality, language)}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+function Empty({ k }: { k: string }) {
+  return (
+    <Text size="sm" c="dimmed">
+      <Bilingual k={k} />
+    </Text>
+  );
+}
+
+/** Days as a badge: red from 90 days (the advocacy threshold of DOMAIN.md), orange below. */
+function Days({ n }: { n: number }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={n >= 90 ? 'red' : 'orange'} variant="light">
+      {t('ui.winter.days', { count: n })}
+    </Badge>
+  );
+}
+
+/** The winter board (issue 4 §4): who sleeps outside tonight, what is free, what is running out, who waits longest. */
+export function WinterBoardPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const board = useQuery(winterBoardQuery);
+  const data = board.data;
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle text={t('ui.winter.title')}>
+          <Bilingual k="ui.winter.title" />
+        </PageTitle>
+        <Button variant="default" onClick={() => window.print()} data-print="hide">
+          {t('ui.winter.print')}
+        </Button>
+      </Group>
+      <QueryStatus query={board} />
+      {data && (
+        <>
+          <Text size="sm">
+            <Bilingual k="ui.winter.asOf" params={{ date: formatDate(data.date, language), time: formatDateTime(data.generatedAt, language) }} />
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {data.roughSleepers && (
+              <Section id="winter-rough" title="ui.winter.rough.title"
+                figure={<Figure value={data.roughSleepers.count} color={data.roughSleepers.count > 0 ? 'red' : 'green'} label={t('ui.winter.rough.count', { count: data.roughSleepers.count })} />}>
+                {data.roughSleepers.items.length === 0 ? <Empty k="ui.winter.rough.none" /> : (
+                  <Table aria-labelledby="winter-rough">
+                    <Table.Tbody>
+                      {data.roughSleepers.items.map((r) => (
+                        <Table.Tr key={r.person.id}>
+                          <Table.Td><PersonCell person={r.person} /></Table.Td>
+                          <Table.Td>{r.shelterWaitingDays === null ? <Text size="xs"><Bilingual k="ui.winter.rough.notListed" /></Text> : <Days n={r.shelterWaitingDays} />}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </Section>
+            )}
+
+            <Section id="winter-beds" title="ui.winter.beds.title"
+              figure={<Figure value={`${data.freeBeds.free} / ${data.freeBeds.total}`} color={data.freeBeds.free > 0 ? 'green' : 'gray'} label={t('ui.winter.beds.count', { free: data.freeBeds.free, total: data.freeBeds.total })} />}>
+              {data.freeBeds.beds.length === 0 ? <Empty k="ui.winter.beds.none" /> : (
+                <Table aria-labelledby="winter-beds">
+                  <Table.Tbody>
+                    {data.freeBeds.beds.map((b) => (
+                      <Table.Tr key={b.bedId}>
+                        <Table.Td>{language === 'ja' ? b.facilityNameJa : b.facilityNameEn}</Table.Td>
+                        <Table.Td>{b.roomName} · {b.label}</Table.Td>
+                        <Table.Td><Bilingual k={`ui.winter.use.${b.allowedUse}`} /></Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </Section>
+
+            {data.lowWinterItems && (
+              <Section id="winter-stock" title="ui.winter.stock.title"
+                figure={<Figure value={data.lowWinterItems.items.length} color={data.lowWinterItems.items.length > 0 ? 'red' : 'green'} label={t('ui.winter.stock.count', { count: data.lowWinterItems.items.length })} />}>
+                {data.lowWinterItems.items.length === 0 ? <Empty k="ui.winter.stock.none" /> : (
+                  <Table aria-labelledby="winter-stock">
+                    <Table.Tbody>
+                      {data.lowWinterItems.items.map((i) => (
+                        <Table.Tr key={i.itemCode}>
+                          <Table.Td>{language === 'ja' ? i.nameJa : i.nameEn}<Text span size="xs" c="dimmed" ml={6}>{language === 'ja' ? i.nameEn : i.nameJa}</Text></Table.Td>
+                          <Table.Td>
+                            <Badge color={i.total === 0 ? 'red' : 'orange'}>{t('ui.winter.stock.left', { count: i.total })}</Badge>
+                          </Table.Td>
+                          <Table.Td><Text size="xs">{t('ui.winter.stock.threshold', { n: i.lowStockThreshold ?? 0 })}</Text></Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </Section>
+            )}
+
+            <Section id="winter-shelter-waiting" title="ui.winter.shelterWaiting.title"
+              figure={<Figure value={data.shelterWaiting.count} color="orange" label={t('ui.winter.shelterWaiting.count', { count: data.shelterWaiting.count })} />}>
+              {data.shelterWaiting.items.length === 0 ? <Empty k="ui.winter.shelterWaiting.none" /> : (
+                <Table aria-labelledby="winter-shelter-waiting">
+                  <Table.Tbody>
+                    {data.shelterWaiting.items.map((w) => (
+                      <Table.Tr key={w.person.id}>
+                        <Table.Td><PersonCell person={w.person} /></Table.Td>
+                        <Table.Td><Days n={w.daysWaiting} /></Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </Section>
+
+            {data.allowanceWaiting && (
+              <Section id="winter-allowance" title="ui.winter.allowance.title"
+                figure={<Figure value={data.allowanceWaiting.count} color="orange" label={t('ui.winter.allowance.count', { count: data.allowanceWaiting.count })} />}>
+                {data.allowanceWaiting.items.length === 0 ? <Empty k="ui.winter.allowance.none" /> : (
+                  <Table aria-labelledby="winter-allowance">
+                    <Table.Tbody>
+                      {data.allowanceWaiting.items.map((w) => (
+                        <Table.Tr key={w.person.id}>
+                          <Table.Td><PersonCell person={w.person} /></Table.Td>
+                          <Table.Td><Days n={w.daysWaiting} /></Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </Section>
+            )}
+
+            {data.queue && (
+              <Section id="winter-queue" title="ui.winter.queue.title">
+                <Group gap="xl">
+                  <Stack gap={0}>
+                    <Text size="xl" fw={700}>{data.queue.total}</Text>
+                    <Text size="sm"><Bilingual k="ui.winter.queue.total" /></Text>
+                  </Stack>
+                  <Stack gap={0}>
+                    <Text size="xl" fw={700}>{data.queue.waitingNow}</Text>
+                    <Text size="sm"><Bilingual k="ui.winter.queue.waitingNow" /></Text>
+                  </Stack>
+                  <Stack gap={0}>
+                    <Text size="xl" fw={700}>{data.queue.averageWaitMinutes === null ? '—' : t('ui.winter.queue.minutes', { count: data.queue.averageWaitMinutes })}</Text>
+                    <Text size="sm"><Bilingual k="ui.winter.queue.averageWait" /></Text>
+                  </Stack>
+                  <Stack gap={0}>
+                    <Text size="xl" fw={700}>{data.queue.longestWaitingMinutes === null ? '—' : t('ui.winter.queue.minutes', { count: data.queue.longestWaitingMinutes })}</Text>
+                    <Text size="sm"><Bilingual k="ui.winter.queue.longestWait" /></Text>
+                  </Stack>
+                </Group>
+              </Section>
+            )}
+          </SimpleGrid>
+        </>
+      )}
+    </Stack>
+  );
+}
