@@ -42,20 +42,30 @@ function fieldIssues(issue: ZodLikeIssue, prefix: string): Array<[string, FieldI
   }
 }
 
-function fieldLabel(t: TFunction, name: string): string {
+/**
+ * A field's label: the route's own wording first (`fields.<scope>.<name>`, scope = the route's first
+ * OpenAPI tag: a stock movement's `kind` is not a document's `kind`), else the shared `fields.<name>`.
+ */
+function fieldLabel(t: TFunction, name: string, scope: string | undefined): string {
   const head = name.split('.')[0] ?? name;
-  const label = t(`fields.${head}`, { defaultValue: head });
+  const scoped = scope ? t(`fields.${scope}.${head}`, { defaultValue: '' }) : '';
+  const label = typeof scoped === 'string' && scoped !== '' ? scoped : t(`fields.${head}`, { defaultValue: head });
   return name === head ? label : `${label} (${name})`;
 }
 
-function send(reply: FastifyReply, t: TFunction, error: AppError) {
+function routeScope(request: FastifyRequest): string | undefined {
+  const tags = (request.routeOptions.schema as { tags?: unknown } | undefined)?.tags;
+  return Array.isArray(tags) && typeof tags[0] === 'string' ? tags[0] : undefined;
+}
+
+function send(reply: FastifyReply, t: TFunction, error: AppError, scope?: string) {
   const fields: Record<string, string> = {};
   for (const [name, issue] of Object.entries(error.fields)) {
-    fields[name] = `${fieldLabel(t, name)}: ${t(`validation.${issue.key}`, issue.params ?? {})}`;
+    fields[name] = `${fieldLabel(t, name, scope)}: ${t(`validation.${issue.key}`, issue.params ?? {})}`;
   }
   const message =
     error.code === 'validation.failed'
-      ? t('errors.validation.failed', { fields: Object.keys(error.fields).map((n) => fieldLabel(t, n)).join(', ') })
+      ? t('errors.validation.failed', { fields: Object.keys(error.fields).map((n) => fieldLabel(t, n, scope)).join(', ') })
       : t(`errors.${error.code}`, error.params);
   return reply.status(error.status).send({ error: { code: error.code, message, fields } });
 }
@@ -68,7 +78,8 @@ const pgToApp: Record<string, () => AppError> = {
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError & { cause?: unknown }, request: FastifyRequest, reply: FastifyReply) => {
     const t = translatorFor(request.lang ?? 'ja');
-    if (error instanceof AppError) return send(reply, t, error);
+    const scope = routeScope(request);
+    if (error instanceof AppError) return send(reply, t, error, scope);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: Record<string, FieldIssue> = {};
       const prefix = error.validationContext ?? 'body';
@@ -77,7 +88,7 @@ export function registerErrorHandling(app: FastifyInstance) {
         const issue = { ...(v.params as ZodLikeIssue), code: v.keyword, path } as ZodLikeIssue;
         for (const [name, fi] of fieldIssues(issue, prefix)) fields[name] ??= fi;
       }
-      return send(reply, t, new AppError(400, 'validation.failed', fields));
+      return send(reply, t, new AppError(400, 'validation.failed', fields), scope);
     }
     const pgCode = (error as { code?: string }).code;
     if (pgCode && pgToApp[pgCode]) return send(reply, t, pgToApp[pgCode]());
