@@ -14,7 +14,7 @@ export function Bilingual({ k, params }: { k: string; params?: Record<string, un
   const tOwn = i18n.getFixedT(language);
   return (
     <>
-      {tOwn(k, params)}
+      {tOwn(k, params)}{' '}
       <Text span size="xs" c="dimmed" ml={6} lang={other}>
         {tOther(k, params)}
       </Text>
