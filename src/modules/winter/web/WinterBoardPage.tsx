@@ -73,6 +73,23 @@ function Days({ n }: { n: number }) {
   );
 }
 
+/** People with how long they have waited, longest first as the server ordered them. */
+function WaitingList({ id, items, empty }: { id: string; items: Array<{ person: Person; daysWaiting: number }>; empty: string }) {
+  if (items.length === 0) return <Empty k={empty} />;
+  return (
+    <Table aria-labelledby={id}>
+      <Table.Tbody>
+        {items.map((w) => (
+          <Table.Tr key={w.person.id}>
+            <Table.Td><PersonCell person={w.person} /></Table.Td>
+            <Table.Td><Days n={w.daysWaiting} /></Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /** The winter board (issue 4 §4): who sleeps outside tonight, what is free, what is running out, who waits longest. */
 export function WinterBoardPage() {
   const { t } = useTranslation();
@@ -139,7 +156,7 @@ export function WinterBoardPage() {
                     <Table.Tbody>
                       {data.lowWinterItems.items.map((i) => (
                         <Table.Tr key={i.itemCode}>
-                          <Table.Td>{language === 'ja' ? i.nameJa : i.nameEn}<Text span size="xs" c="dimmed" ml={6}>{language === 'ja' ? i.nameEn : i.nameJa}</Text></Table.Td>
+                          <Table.Td>{language === 'ja' ? i.nameJa : i.nameEn}{' '}<Text span size="xs" c="dimmed" ml={6}>{language === 'ja' ? i.nameEn : i.nameJa}</Text></Table.Td>
                           <Table.Td>
                             <Badge color={i.total === 0 ? 'red' : 'orange'}>{t('ui.winter.stock.left', { count: i.total })}</Badge>
                           </Table.Td>
@@ -154,35 +171,13 @@ export function WinterBoardPage() {
 
             <Section id="winter-shelter-waiting" title="ui.winter.shelterWaiting.title"
               figure={<Figure value={data.shelterWaiting.count} color="orange" label={t('ui.winter.shelterWaiting.count', { count: data.shelterWaiting.count })} />}>
-              {data.shelterWaiting.items.length === 0 ? <Empty k="ui.winter.shelterWaiting.none" /> : (
-                <Table aria-labelledby="winter-shelter-waiting">
-                  <Table.Tbody>
-                    {data.shelterWaiting.items.map((w) => (
-                      <Table.Tr key={w.person.id}>
-                        <Table.Td><PersonCell person={w.person} /></Table.Td>
-                        <Table.Td><Days n={w.daysWaiting} /></Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
+              <WaitingList id="winter-shelter-waiting" items={data.shelterWaiting.items} empty="ui.winter.shelterWaiting.none" />
             </Section>
 
             {data.allowanceWaiting && (
               <Section id="winter-allowance" title="ui.winter.allowance.title"
                 figure={<Figure value={data.allowanceWaiting.count} color="orange" label={t('ui.winter.allowance.count', { count: data.allowanceWaiting.count })} />}>
-                {data.allowanceWaiting.items.length === 0 ? <Empty k="ui.winter.allowance.none" /> : (
-                  <Table aria-labelledby="winter-allowance">
-                    <Table.Tbody>
-                      {data.allowanceWaiting.items.map((w) => (
-                        <Table.Tr key={w.person.id}>
-                          <Table.Td><PersonCell person={w.person} /></Table.Td>
-                          <Table.Td><Days n={w.daysWaiting} /></Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                )}
+                <WaitingList id="winter-allowance" items={data.allowanceWaiting.items} empty="ui.winter.allowance.none" />
               </Section>
             )}
 
