@@ -9,6 +9,8 @@ import type { Consent, Disclosure } from '../../privacy/contract';
 import type { Task } from '../../tasks/contract';
 import type { Queue } from '../../reception/contract';
 import type { Timeline } from '../../timeline/contract';
+import type { StockItem } from '../../inventory/contract';
+import type { WinterBoard } from '../../winter/contract';
 import { africanNationalities, nameGroups } from '../names';
 import { addDays, isOfficeDay } from './demo.generator';
 import { DEMO_HISTORY_DAYS, demoStaff, loadDemoData } from './demo.service';
@@ -248,6 +250,52 @@ describe('loadDemoData', () => {
         if (household.length > 0) break;
       }
       expect(household[0]?.person.nationality).toBeDefined();
+    });
+  });
+
+  describe('stock, money and shelter', () => {
+    it('keeps stock that agrees with its movements, never below zero, with winter coats running low', async () => {
+      const { items } = await get<{ items: StockItem[] }>('/api/stock');
+      expect(items.map((i) => i.itemCode).sort()).toEqual(['blanket', 'food_parcel', 'rice_5kg', 'winter_coat']);
+      const coat = items.find((i) => i.itemCode === 'winter_coat');
+      expect(coat).toMatchObject({ total: 6, isLow: true });
+      // What the movements add up to is what the stock page shows: received + adjusted − given (transfers move, they do not add).
+      const sums = await env.handle.db.selectFrom('stock_movement').select(['item_code', 'kind'])
+        .select((eb) => eb.fn.sum<string>('quantity').as('total')).where('organisation_id', '=', env.organisationId).groupBy(['item_code', 'kind']).execute();
+      for (const item of items) {
+        const of = (kind: string) => Number(sums.find((r) => r.item_code === item.itemCode && r.kind === kind)?.total ?? 0);
+        expect(of('received') + of('adjusted') - of('given'), item.itemCode).toBe(item.total);
+        expect(item.levels.every((l) => l.quantity >= 0)).toBe(true);
+      }
+    });
+
+    it('took every tracked item given in the history out of stock, and paid every fare from a budget line', async () => {
+      const rows = await env.handle.db.selectFrom('assistance')
+        .leftJoin('stock_movement', 'stock_movement.assistance_id', 'assistance.id')
+        .select(['assistance.item_code', 'assistance.budget_line_id', 'stock_movement.id as movement_id', 'stock_movement.quantity as moved', 'assistance.quantity'])
+        .where('assistance.organisation_id', '=', env.organisationId).execute();
+      const tracked = rows.filter((r) => ['food_parcel', 'rice_5kg', 'winter_coat', 'blanket'].includes(r.item_code));
+      expect(tracked.length).toBeGreaterThan(100);
+      expect(tracked.every((r) => r.movement_id !== null && r.moved === r.quantity)).toBe(true);
+      expect(rows.filter((r) => r.item_code === 'transport_fare').every((r) => r.budget_line_id !== null)).toBe(true);
+      const month = await get<{ lines: Array<{ spentYen: number }> }>(`/api/budgets?month=${today.slice(0, 7)}`);
+      expect(month.lines.length).toBe(4);
+    });
+
+    it('has a full shelter with a free bed for a woman and one for a man, and the people in beds recorded as in the shelter', async () => {
+      const board = await get<{ beds: Array<{ allowedUse: string; occupant: { person: { id: string }; isOverdue: boolean } | null }>; freeCount: number; totalCount: number }>('/api/shelter/beds');
+      expect(board).toMatchObject({ totalCount: 28, freeCount: 2 });
+      expect(board.beds.filter((b) => b.occupant === null).map((b) => b.allowedUse).sort()).toEqual(['men', 'women']);
+      const someone = board.beds.find((b) => b.occupant)?.occupant?.person.id ?? '';
+      expect((await get<{ housing: string }>(`/api/people/${someone}`)).housing).toBe('org_shelter');
+    });
+
+    it('shows a winter board with people outside, the waiting list and the low coats', async () => {
+      const board = await get<WinterBoard>('/api/winter-board');
+      expect(board.roughSleepers?.count).toBeGreaterThan(5);
+      expect(board.shelterWaiting.count).toBeGreaterThan(5);
+      expect(board.freeBeds.free).toBe(2);
+      expect(board.lowWinterItems?.items.map((i) => i.itemCode)).toContain('winter_coat');
     });
   });
 
