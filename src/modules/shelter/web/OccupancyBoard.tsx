@@ -116,7 +116,7 @@ export function OccupancyBoard() {
                     <TableHeader
                       labels={[
                         t('ui.shelter.board.bed'), t('ui.shelter.board.occupant'), t('ui.shelter.board.since'), t('ui.shelter.board.expectedOut'),
-                        t('ui.shelter.board.nights'), '', ...(canWrite ? [''] : []),
+                        t('ui.shelter.board.nights'), t('ui.shelter.board.status'), ...(canWrite ? [t('ui.shelter.board.actions')] : []),
                       ]}
                     />
                     <Table.Tbody>
@@ -139,8 +139,8 @@ export function OccupancyBoard() {
                             <Table.Td>{o ? o.nights : ''}</Table.Td>
                             <Table.Td>
                               <Group gap={4}>
-                                {!o && <Badge color="teal">{t('ui.shelter.board.free')}</Badge>}
-                                {o?.isOverdue && <Badge color="red">{t('ui.shelter.board.overdue')}</Badge>}
+                                {!o && <Badge color="teal.9">{t('ui.shelter.board.free')}</Badge>}
+                                {o?.isOverdue && <Badge color="red.9">{t('ui.shelter.board.overdue')}</Badge>}
                                 {!o && bed.nextCheckInOn && (
                                   <Text size="xs" c="dimmed">
                                     {t('ui.shelter.board.nextBooking', { date: formatDate(bed.nextCheckInOn, language) })}
