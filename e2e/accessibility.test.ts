@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser } from './browser';
-import { createStaff, logIn } from './journeys';
+import { adminApi, createStaff, logIn } from './journeys';
 
 const baseUrl = inject('baseUrl');
 const admin = { email: inject('adminEmail'), password: inject('adminPassword') };
@@ -92,6 +92,76 @@ describe('accessibility (axe: no serious or critical violation)', () => {
   it('consultation page', async () => {
     await page.goto(`${baseUrl}people/${personId}/consultations/new`);
     await page.getByRole('button', { name: '相談を保存' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe('accessibility of the aid, stock, shelter, winter, budget and report pages (issue 4)', () => {
+  const tag = randomBytes(3).toString('hex');
+  beforeAll(async () => {
+    // A women's room with a free bed and a budget line (administrator), coats received and the person on the waiting list (the caseworker).
+    const call = async (path: string, body: unknown) => {
+      const res = await adminApi<{ id: string }>(baseUrl, admin, 'POST', path, body);
+      expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(201);
+      return res.body;
+    };
+    const facility = await call('/api/shelter/facilities', { nameJa: `a11yハウス${tag}`, nameEn: `A11y House ${tag}` });
+    const room = await call('/api/shelter/rooms', { facilityId: facility.id, name: `A-${tag}`, allowedUse: 'any' });
+    await call('/api/shelter/beds', { roomId: room.id, label: `1-${tag}` });
+    await call('/api/budgets/lines', { nameJa: `交通費${tag}`, nameEn: `Fares ${tag}`, monthlyAmountYen: 50_000 });
+    const statuses = await page.evaluate(async (id) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+      const received = await fetch('/api/stock/movements', { method: 'POST', headers, body: JSON.stringify({ itemCode: 'winter_coat', quantity: 3, kind: 'received', source: 'donation', donorName: '寄付者' }) });
+      const listed = await fetch('/api/shelter/waiting-list', { method: 'POST', headers, body: JSON.stringify({ personId: id, needs: 'men', isRoughSleeping: true }) });
+      return [received.status, listed.status];
+    }, personId);
+    expect(statuses).toEqual([201, 201]);
+  });
+
+  it('stock page', async () => {
+    await page.goto(`${baseUrl}stock`);
+    await page.getByRole('table', { name: '冬用コートの在庫' }).waitFor();
+    await page.getByRole('button', { name: '記録する' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('aid form with a stock-tracked item chosen', async () => {
+    await page.goto(`${baseUrl}people/${personId}/aid/new`);
+    await page.getByRole('combobox', { name: '品目' }).click();
+    await page.getByRole('option', { name: '冬用コート', exact: true }).click();
+    await page.getByText(/^在庫 \d+$/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('shelter page: occupancy board, waiting list and the offer dialog', async () => {
+    await page.goto(`${baseUrl}shelter`);
+    await page.getByRole('region', { name: `a11yハウス${tag}` }).waitFor();
+    expect(await seriousViolations(page), 'occupancy board').toEqual([]);
+    await page.getByRole('tab', { name: '待機リスト' }).click();
+    const row = page.getByRole('row', { name: /TESFAYE Abebe/ }).first();
+    await row.waitFor();
+    expect(await seriousViolations(page), 'waiting list').toEqual([]);
+    await row.getByRole('button', { name: /さんにベッドを提案$/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'ベッドを割り当てる' }).waitFor();
+    expect(await seriousViolations(page), 'offer dialog').toEqual([]);
+  });
+
+  it('winter board', async () => {
+    await page.goto(`${baseUrl}winter`);
+    await page.getByRole('region', { name: /今夜の空きベッド/ }).getByText(`a11yハウス${tag}`).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('budgets page', async () => {
+    await page.goto(`${baseUrl}budgets`);
+    await page.getByRole('table', { name: '予算', exact: true }).getByText(`交通費${tag}`).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('reports page', async () => {
+    await page.goto(`${baseUrl}reports`);
+    await page.getByRole('table', { name: '概要' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

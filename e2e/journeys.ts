@@ -45,16 +45,26 @@ async function adminSession(baseUrl: string, admin: { email: string; password: s
   }
 }
 
-/** Creates a staff account through the API, as an administrator would. */
-export async function createStaff(baseUrl: string, admin: { email: string; password: string }, staff: { email: string; displayName: string; role: string; language: Lang; password: string }) {
+/**
+ * One call to the API as the administrator (their session is shared with createStaff): the
+ * answer's status and parsed JSON body, for setting up what a journey needs.
+ */
+export async function adminApi<T = unknown>(baseUrl: string, admin: { email: string; password: string }, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const key = `${baseUrl} ${admin.email}`;
   if (!adminSessions.has(key)) adminSessions.set(key, adminSession(baseUrl, admin));
   const { cookie, csrfToken } = await (adminSessions.get(key) as Promise<{ cookie: string; csrfToken: string }>);
-  const res = await fetch(`${baseUrl}api/staff`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify(staff),
+  const res = await fetch(`${baseUrl}${path.replace(/^\//, '')}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), cookie, 'x-csrf-token': csrfToken },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Creates a staff account through the API, as an administrator would. */
+export async function createStaff(baseUrl: string, admin: { email: string; password: string }, staff: { email: string; displayName: string; role: string; language: Lang; password: string }) {
+  const res = await adminApi(baseUrl, admin, 'POST', '/api/staff', staff);
   expect([201, 409]).toContain(res.status);
 }
 

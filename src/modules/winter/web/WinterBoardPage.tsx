@@ -30,9 +30,12 @@ function Section({ id, title, figure, children }: { id: string; title: string; f
   );
 }
 
-function Figure({ value, color, label }: { value: ReactNode; color: string; label: string }) {
+/** Badge colours whose text keeps a 4.5:1 contrast on them (WCAG AA): orange takes black text (autoContrast). */
+const tone = { red: 'red.9', orange: 'orange.6', green: 'teal.9', gray: 'gray.7' } as const;
+
+function Figure({ value, color, label }: { value: ReactNode; color: keyof typeof tone; label: string }) {
   return (
-    <Badge size="xl" color={color} variant="filled" aria-label={label}>
+    <Badge size="xl" color={tone[color]} autoContrast variant="filled" aria-label={label}>
       {value}
     </Badge>
   );
@@ -67,7 +70,7 @@ function Empty({ k }: { k: string }) {
 function Days({ n }: { n: number }) {
   const { t } = useTranslation();
   return (
-    <Badge color={n >= 90 ? 'red' : 'orange'} variant="light">
+    <Badge color={n >= 90 ? tone.red : tone.orange} autoContrast>
       {t('ui.winter.days', { count: n })}
     </Badge>
   );
@@ -158,7 +161,7 @@ export function WinterBoardPage() {
                         <Table.Tr key={i.itemCode}>
                           <Table.Td>{language === 'ja' ? i.nameJa : i.nameEn}{' '}<Text span size="xs" c="dimmed" ml={6}>{language === 'ja' ? i.nameEn : i.nameJa}</Text></Table.Td>
                           <Table.Td>
-                            <Badge color={i.total === 0 ? 'red' : 'orange'}>{t('ui.winter.stock.left', { count: i.total })}</Badge>
+                            <Badge color={i.total === 0 ? tone.red : tone.orange} autoContrast>{t('ui.winter.stock.left', { count: i.total })}</Badge>
                           </Table.Td>
                           <Table.Td><Text size="xs">{t('ui.winter.stock.threshold', { n: i.lowStockThreshold ?? 0 })}</Text></Table.Td>
                         </Table.Tr>
