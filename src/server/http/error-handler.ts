@@ -72,6 +72,9 @@ function send(reply: FastifyReply, t: TFunction, error: AppError, scope?: string
 
 const pgToApp: Record<string, () => AppError> = {
   '23505': () => new AppError(409, 'conflict.duplicate'),
+  // An exclusion constraint (e.g. one bed or one person per night in the shelter) that a service did
+  // not map to its own code, such as when merging two files that were both housed the same nights.
+  '23P01': () => new AppError(409, 'conflict.overlap'),
 };
 
 /** One error shape for every failure: `{"error":{"code","message","fields"}}` in the caller's language. */

@@ -326,3 +326,33 @@ describe('tables the merge module does not know', () => {
     expect(await badges()).toEqual(before);
   });
 });
+
+describe('merging two files that are both in a shelter bed on the same nights', () => {
+  it('is refused with 409 and a clear message, and changes nothing (one person cannot sleep in two beds)', async () => {
+    const coordinator = await env.staff('coordinator');
+    const post = async (url: string, payload: object) => {
+      const res = await env.app.inject({ method: 'POST', url, headers: coordinator.headers, payload });
+      expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
+      return res.json() as { id: string };
+    };
+    const facility = await post('/api/shelter/facilities', { nameJa: '統合テスト', nameEn: 'Merge test house' });
+    const room = await post('/api/shelter/rooms', { facilityId: facility.id, name: 'M1', allowedUse: 'any' });
+    const bedA = await post('/api/shelter/beds', { roomId: room.id, label: 'M1-1' });
+    const bedB = await post('/api/shelter/beds', { roomId: room.id, label: 'M1-2' });
+    const a = await makePerson(env, { familyName: 'Twobeds', givenName: 'Sara' });
+    const b = await makePerson(env, { familyName: 'Twobeds', givenName: 'Sarah' });
+    const today = new Date().toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await post('/api/shelter/stays', { personId: a.id, bedId: bedA.id, checkInOn: today, expectedCheckOutOn: later });
+    await post('/api/shelter/stays', { personId: b.id, bedId: bedB.id, checkInOn: today, expectedCheckOutOn: later });
+    const cw = await env.staff('caseworker');
+    // Checking in recorded both as living in the shelter: merge the files as they are now.
+    const now = async (p: Person) => (await env.app.inject({ method: 'GET', url: `/api/people/${p.id}`, headers: cw.headers })).json() as Person;
+    const res = await env.app.inject({ method: 'POST', url: '/api/people/merges', headers: cw.headers, payload: mergeBody(await now(a), await now(b)) });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('conflict.overlap');
+    expect(res.json().error.message).toMatch(/overlap/i);
+    const merged = await env.app.inject({ method: 'GET', url: `/api/people/${b.id}`, headers: cw.headers });
+    expect(merged.json().mergedIntoId ?? null).toBeNull();
+  });
+});
