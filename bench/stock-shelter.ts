@@ -6,7 +6,7 @@
  * the winter board, the budget month and a year's report.
  *
  *   node --import tsx bench/stock-shelter.ts [--engine pglite|postgres|both] [--years 1] [--people 3000]
- *     [--requests 300] [--seconds 30] [--concurrency 4] [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
+ *     [--requests 300] [--seconds 30] [--concurrency 4] [--pg-url postgres://postgres@127.0.0.1:5432/postgres] [--only movements]
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     concurrency: { type: 'string', default: '4' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    /** Measure only the pages whose name contains this text (e.g. "movements"). */
+    only: { type: 'string' },
   },
 });
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine as Engine];
@@ -83,7 +85,7 @@ async function benchEngine(engine: Engine): Promise<{ rows: Row[]; counts: Recor
       ['report, whole year', `/api/reports/summary?from=${yearAgo}&to=${today}`],
     ];
     const rows: Row[] = [];
-    for (const [page, path] of pages) {
+    for (const [page, path] of pages.filter(([name]) => !values.only || name.includes(values.only))) {
       // Warm up (JIT, plans, caches), then measure with one connection and with several.
       const warm = await runLoad({ baseUrl, token, paths: [path], concurrency: 1, maxRequests: 20, maxSeconds });
       if (warm.samples.some(([, , status]) => status !== 200)) throw new Error(`${path} answered ${warm.samples.map(([, , s]) => s).join(',')}`);

@@ -5,6 +5,7 @@ import { buildApp, webDistDir } from './app';
 import { bootstrap } from './bootstrap';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import { scheduleEmbeddedMaintenance } from './db/maintenance';
 
 /** Builds the web app with Vite when dist/web is missing (first `npm start` on a fresh clone). */
 async function ensureWebBuilt() {
@@ -19,9 +20,11 @@ export async function startServer(config: Config = loadConfig(process.env, proce
   await ensureWebBuilt();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let closing = false;
+  let stopMaintenance = () => undefined as void;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    stopMaintenance();
     await app.close().catch(() => undefined);
     await handle.close().catch(() => undefined);
     process.exit(0);
@@ -49,6 +52,8 @@ export async function startServer(config: Config = loadConfig(process.env, proce
     if (summary) console.log(`Demo data loaded: ${summary} / デモデータを読み込みました`);
   }
   await app.listen({ port: config.port, host: config.host });
+  stopMaintenance = scheduleEmbeddedMaintenance(handle, (error) =>
+    console.error(`Database maintenance failed: ${error instanceof Error ? error.message : String(error)}`));
   // Duplicate matching needs keys computed in TypeScript: index people written without them
   // (older files, bulk imports, demo data, changed key rules), in batches, while already serving.
   services.matching.reindexStale().then(

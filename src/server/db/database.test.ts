@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
 import { openDatabase } from './database';
 import { DataDirLockedError, lockDataDir } from './pglite';
+import { maintainEmbedded } from './maintenance';
 import { createTestDatabase } from '../test/database';
 
 const run = promisify(execFile);
@@ -25,7 +26,7 @@ describe(`migrations on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
         expect(names).toContain(t);
       }
       const ext = await sql<{ extname: string }>`SELECT extname FROM pg_extension`.execute(handle.db);
-      expect(ext.rows.map((r) => r.extname)).toEqual(expect.arrayContaining(['pg_trgm', 'unaccent', 'fuzzystrmatch']));
+      expect(ext.rows.map((r) => r.extname)).toEqual(expect.arrayContaining(['pg_trgm', 'unaccent', 'fuzzystrmatch', 'btree_gist']));
     } finally {
       await handle.close();
     }
@@ -33,6 +34,21 @@ describe(`migrations on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
 });
 
 describe('embedded PGlite data directory', () => {
+  it('refreshes the planner statistics itself, since PGlite has no autovacuum', async () => {
+    const handle = await openDatabase({});
+    try {
+      await sql`CREATE TABLE movements (id int)`.execute(handle.db);
+      await sql`INSERT INTO movements SELECT generate_series(1, 5000)`.execute(handle.db);
+      const rows = async () => Number((await sql<{ n: number }>`SELECT reltuples AS n FROM pg_class WHERE relname = 'movements'`.execute(handle.db)).rows[0]?.n);
+      // Never analyzed: the planner would assume a tiny table.
+      expect(await rows()).toBe(-1);
+      await maintainEmbedded(handle);
+      expect(await rows()).toBe(5000);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('keeps data across a restart', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tobira-pglite-'));
     dirs.push(dir);

@@ -97,7 +97,7 @@ export async function insertDisclosures(db: DbOrTx, rows: Insertable<DisclosureT
 
 /** Refreshes the planner's statistics after a bulk load (autovacuum would, minutes later). */
 export async function analyzeTables(db: DbOrTx): Promise<void> {
-  await sql`ANALYZE person, visit, consultation, assistance, counter, case_file, case_status_change, case_event, task`.execute(db);
+  await sql`ANALYZE`.execute(db);
 }
 
 // Stock, budget lines and shelter (src/modules/inventory, budgets, shelter; migrations/0008).
