@@ -114,7 +114,7 @@ const tracked: Record<string, { batch: [number, number]; lowAtEnd?: number }> = 
 function bedsOf(): DemoBed[] {
   const beds: DemoBed[] = [];
   demoFacilities.forEach((f, facility) => {
-    for (const room of f.rooms) for (let b = 1; b <= room.beds; b++) beds.push({ facility, room: room.name, use: room.use, label: `${room.name}-${b}` });
+    for (const room of f.rooms) for (let b = 1; b <= room.beds; b++) beds.push({ facility, room: room.name, use: room.use, label: String.fromCharCode(64 + b) });
   });
   return beds;
 }

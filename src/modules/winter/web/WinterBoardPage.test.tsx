@@ -58,6 +58,9 @@ describe('WinterBoardPage', () => {
     expect(within(queue).getByText('31')).toBeTruthy();
     expect(within(queue).getByText('42 min')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print' })).toBeTruthy();
+    // Each language writes the date its own way (Tokyo time).
+    expect(screen.getByText(/^Tonight, 1 Dec 2026 \(updated 1 Dec 2026, 12:00\)/)).toBeTruthy();
+    expect(screen.getByText('今夜 2026年12月1日（更新 2026年12月1日 12:00）')).toBeTruthy();
   });
 
   it('reads in Japanese first for a Japanese reader', async () => {

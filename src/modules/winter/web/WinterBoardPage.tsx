@@ -113,7 +113,7 @@ export function WinterBoardPage() {
       {data && (
         <>
           <Text size="sm">
-            <Bilingual k="ui.winter.asOf" params={{ date: formatDate(data.date, language), time: formatDateTime(data.generatedAt, language) }} />
+            <Bilingual k="ui.winter.asOf" params={(lang) => ({ date: formatDate(data.date, lang), time: formatDateTime(data.generatedAt, lang) })} />
           </Text>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             {data.roughSleepers && (
