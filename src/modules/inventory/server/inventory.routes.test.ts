@@ -152,6 +152,11 @@ describe('POST /api/stock/movements', () => {
     expect(torn.json().levels[0].quantity).toBe(1);
     const found = await post('/api/stock/movements', cw.headers, { itemCode: 'blanket', quantity: 4, kind: 'adjusted', reason: 'Count found more' });
     expect(found.json().levels[0].quantity).toBe(5);
+    // A note alone explains an adjustment too (the issue's API has `note`, not `reason`).
+    const wet = await post('/api/stock/movements', cw.headers, { itemCode: 'blanket', quantity: -1, kind: 'adjusted', note: 'Soaked in the rain' });
+    expect(wet.statusCode).toBe(201);
+    expect(wet.json().movement).toMatchObject({ quantity: -1, reason: 'Soaked in the rain' });
+    expect(wet.json().levels[0].quantity).toBe(4);
   });
 
   it('transfers between locations; more than the source holds is 409', async () => {

@@ -181,7 +181,8 @@ export function createInventoryService(db: Db, audit: AuditService) {
         const key = { organisationId: org, itemCode: item.code, locationId: from.id, size };
         const occurredOn = input.occurredOn ?? tokyoDate();
         if (occurredOn > tokyoDate()) throw invalidField('stock.future_date', 'occurredOn', 'invalid');
-        const reason = input.reason?.trim() ? input.reason.trim() : null;
+        // The issue's API gives an adjustment's explanation as `note`: it serves as the reason when none is given.
+        const reason = input.reason?.trim() || (input.kind === 'adjusted' ? input.note.trim() : '') || null;
         const base = {
           organisation_id: org, item_code: item.code, size, quantity: input.quantity, location_id: from.id, note: input.note,
           occurred_on: occurredOn, recorded_by: ctx.actor.staffUserId, reason,
