@@ -43,4 +43,20 @@ describe('concurrent giving of the last item', () => {
     expect(await env.services.inventory.available(env.handle.db, cw.ctx, 'blanket')).toBe(1);
     expect(await count('stock_movement', 'blanket', 'adjusted')).toBe(1);
   });
+
+  it('two desks give the same person a food parcel at once under a one-a-week limit: one 201, one 409 limit_reached', async () => {
+    const coordinator = await env.staff('coordinator');
+    await env.services.inventory.recordMovement(coordinator.ctx, { itemCode: 'food_parcel', quantity: 10, kind: 'received', note: '' });
+    const admin = await env.staff('admin');
+    const limited = await env.app.inject({ method: 'PATCH', url: '/api/aid-items/food_parcel', headers: admin.headers, payload: { limitQuantity: 1, limitDays: 7 } });
+    expect(limited.statusCode).toBe(200);
+    const cw = await env.staff('caseworker');
+    const person = await makePerson(env);
+    const answers = await Promise.all([0, 1].map(() =>
+      env.app.inject({ method: 'POST', url: '/api/assistance', headers: cw.headers, payload: { personId: person.id, itemCode: 'food_parcel' } })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)?.json().error.code).toBe('assistance.limit_reached');
+    expect(await count('assistance', 'food_parcel')).toBe(1);
+    expect(await env.services.inventory.available(env.handle.db, cw.ctx, 'food_parcel')).toBe(9);
+  });
 });

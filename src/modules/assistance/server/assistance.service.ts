@@ -158,6 +158,7 @@ export function createAssistanceService({ db, audit, people, reception, inventor
         const overrideReason = input.overrideReason?.trim() ? input.overrideReason.trim() : null;
         let overridden = false;
         if (item.limit_quantity !== null && item.limit_days !== null) {
+          await repo.lockPersonItem(tx, input.personId, item.code);
           const given = await repo.givenToPerson(tx, ctx.actor.organisationId, input.personId, item.code, periodStart(today, item.limit_days));
           if (given.givenInPeriod >= item.limit_quantity) {
             if (!overrideReason) {
