@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { PersonSummary } from '../people/contract';
+import { BedUse } from '../shelter/contract';
 
 /** One bed that is free tonight. */
 export const WinterFreeBed = z.object({
   bedId: z.uuid(),
   label: z.string(),
   roomName: z.string(),
-  allowedUse: z.enum(['women', 'families', 'men', 'any']),
+  allowedUse: BedUse,
   facilityNameJa: z.string(),
   facilityNameEn: z.string(),
 });

@@ -59,7 +59,6 @@ export function insertAssistance(db: DbOrTx, row: Insertable<AssistanceTable>) {
   return db.insertInto('assistance').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
-/** How much of an item a person was given on or after a day, and the last day they got it at all. */
 /**
  * Serialises, until the transaction ends, the giving of one item to one person: two desks cannot
  * both pass a per-person limit at the same second. Other people and items are not held up.
@@ -68,6 +67,7 @@ export async function lockPersonItem(db: DbOrTx, personId: string, itemCode: str
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`assistance:${personId}:${itemCode}`}, 0))`.execute(db);
 }
 
+/** How much of an item a person was given after a day (exclusive), and the last day they got it at all. */
 export async function givenToPerson(db: DbOrTx, organisationId: string, personId: string, itemCode: string, sinceExclusive: string) {
   const row = await db.selectFrom('assistance')
     .select([

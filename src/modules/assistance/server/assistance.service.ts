@@ -155,7 +155,8 @@ export function createAssistanceService({ db, audit, people, reception, inventor
         if (input.locationId && !item.is_stock_tracked) throw invalidField('stock.not_tracked', 'locationId', 'invalid');
         const today = tokyoDate();
         const givenOn = input.givenOn ?? today;
-        const overrideReason = input.overrideReason?.trim() ? input.overrideReason.trim() : null;
+        // The contract trims it: an empty reason is no reason.
+        const overrideReason = input.overrideReason || null;
         let overridden = false;
         if (item.limit_quantity !== null && item.limit_days !== null) {
           await repo.lockPersonItem(tx, input.personId, item.code);

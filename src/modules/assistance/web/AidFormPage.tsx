@@ -15,7 +15,8 @@ import { ApiError } from '../../../web/api';
 import { formatDate } from '../../../web/format';
 import { CreateAssistanceInput, type AidItem } from '../contract';
 import { useCan } from '../../../web/auth';
-import { assistanceCheckQuery, budgetLinesForAidQuery, catalogueQuery, giveAid, itemName } from './assistance.queries';
+import { budgetLinesQuery, lineName } from '../../budgets/web/budgets.queries';
+import { assistanceCheckQuery, catalogueQuery, giveAid, itemName } from './assistance.queries';
 import { FormActions } from '../../../web/components/FormActions';
 
 interface Values {
@@ -83,7 +84,7 @@ export function AidFormPage() {
   const limit = check.data?.limit ?? null;
   const limitReached = limit?.isReached ?? false;
   const canSeeBudgets = useCan('budgets.read');
-  const budgetLines = useQuery(budgetLinesForAidQuery(canSeeBudgets && !!selected?.isMoney));
+  const budgetLines = useQuery({ ...budgetLinesQuery(), enabled: canSeeBudgets && !!selected?.isMoney });
 
   const mutation = useRecordOnTimeline(
     personId,
@@ -135,7 +136,7 @@ export function AidFormPage() {
                 <Select
                   label={t('ui.assistance.budgetLine')}
                   placeholder={t('ui.assistance.noBudgetLine')}
-                  data={(budgetLines.data?.items ?? []).filter((l) => l.isActive).map((l) => ({ value: l.id, label: language === 'ja' ? l.nameJa : l.nameEn }))}
+                  data={(budgetLines.data?.items ?? []).map((l) => ({ value: l.id, label: lineName(l, language) }))}
                   clearable
                   {...form.getInputProps('budgetLineId')}
                 />

@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, query } from '../../../web/api';
-import type { BudgetLine } from '../../budgets/contract';
 import type { AidItem, Assistance, AssistanceCheck, CreateAidItemInput, CreateAssistanceInput, UpdateAidItemInput } from '../contract';
 
 export const catalogueKey = ['aid-items'] as const;
@@ -34,12 +33,3 @@ export function updateAidItem(code: string, input: UpdateAidItemInput) {
 export function itemName(item: Pick<AidItem, 'nameJa' | 'nameEn'>, language: 'ja' | 'en'): string {
   return language === 'ja' ? item.nameJa : item.nameEn;
 }
-
-/** Active budget lines (funds) a money item may be paid from (the budgets module's list). */
-export const budgetLinesForAidQuery = (enabled: boolean) =>
-  queryOptions({
-    queryKey: ['budgets', 'lines', 'for-aid'],
-    queryFn: () => api<{ items: BudgetLine[] }>('/api/budgets/lines'),
-    staleTime: 60_000,
-    enabled,
-  });

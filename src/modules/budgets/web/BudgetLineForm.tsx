@@ -1,7 +1,8 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../../web/components/FormActions';
 import { showApiError, showSaved, zodValidate } from '../../../web/forms';
 import { CreateBudgetLineInput, UpdateBudgetLineInput, type BudgetLine } from '../contract';
 import { budgetsKey, createBudgetLine, updateBudgetLine } from './budgets.queries';
@@ -41,11 +42,7 @@ export function BudgetLineForm({ line, onDone }: { line?: BudgetLine; onDone: ()
           <TextInput label={t('fields.nameEn')} lang="en" {...form.getInputProps('nameEn')} />
           <NumberInput label={t('fields.monthlyAmountYen')} min={0} allowDecimal={false} allowNegative={false} thousandSeparator="," {...form.getInputProps('monthlyAmountYen')} />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {line ? t('ui.common.save') : t('ui.budgets.add')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={line ? t('ui.common.save') : t('ui.budgets.add')} loading={mutation.isPending} />
       </Stack>
     </form>
   );

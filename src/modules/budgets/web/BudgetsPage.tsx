@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../web/auth';
+import { FormActions } from '../../../web/components/FormActions';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { TableHeader } from '../../../web/components/TableHeader';
@@ -154,11 +155,7 @@ function MonthAmountForm({ line, month, current, onDone }: { line: BudgetLine; m
           onChange={setAmount}
           error={error}
         />
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('ui.common.save')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('ui.common.save')} loading={mutation.isPending} />
       </Stack>
     </form>
   );

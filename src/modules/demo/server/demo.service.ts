@@ -287,7 +287,6 @@ export async function writeCaseFiles(db: DbOrTx, organisationId: string, staff: 
   };
 }
 
-/** Creates the demo caseworker and receptionist (or finds them when a previous load created them). */
 export interface StockShelterCounts {
   movements: number;
   beds: number;
@@ -376,6 +375,7 @@ export async function writeStockAndShelter(
   };
 }
 
+/** Creates the demo caseworker and receptionist (or finds them when a previous load created them). */
 export async function ensureDemoStaff(services: Services, organisationId: string): Promise<DemoStaffIds> {
   const ids: Partial<DemoStaffIds> = {};
   for (const key of ['caseworker', 'reception'] as const) {

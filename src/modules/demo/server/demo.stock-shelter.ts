@@ -1,3 +1,4 @@
+import type { BedUse } from '../../shelter/contract';
 import { addDays, isWinter, tokyoInstant, type DemoPerson, type DemoStaffRole, type HistoryPlan, type Rng } from './demo.generator';
 
 /**
@@ -30,7 +31,7 @@ export interface PlannedMovement {
 export interface DemoBed {
   facility: number;
   room: string;
-  use: 'women' | 'families' | 'men' | 'any';
+  use: BedUse;
   label: string;
 }
 
@@ -45,7 +46,7 @@ export interface PlannedStay {
 export interface PlannedWaiting {
   person: number;
   listedOn: string;
-  needs: 'women' | 'families' | 'men' | 'any';
+  needs: BedUse;
   withChildren: boolean;
   isPregnant: boolean;
   isIll: boolean;
@@ -229,7 +230,7 @@ export function planStockAndShelter(rng: Rng, people: readonly DemoPerson[], his
     const p = people[stay.person];
     if (!p) continue;
     waiting.push({
-      person: stay.person, listedOn: addDays(stay.checkInOn, -rng.int(5, 60)), needs: stay.bed >= 0 ? (beds[stay.bed]?.use ?? 'any') : 'any',
+      person: stay.person, listedOn: addDays(stay.checkInOn, -rng.int(5, 60)), needs: beds[stay.bed]?.use ?? 'any',
       withChildren: false, isPregnant: false, isIll: rng.chance(0.2), isRoughSleeping: true, housedOn: stay.checkInOn,
     });
   }

@@ -32,16 +32,18 @@ export function clearDefaultLocation(db: DbOrTx, organisationId: string) {
 }
 
 /** The catalogue columns stock needs (the aid_item table belongs to the assistance module; read only here). */
+const stockItemColumns = ['code', 'name_ja', 'name_en', 'category', 'unit', 'sizes', 'is_active', 'is_stock_tracked', 'low_stock_threshold'] as const;
+
 export function findStockItem(db: DbOrTx, organisationId: string, code: string) {
   return db.selectFrom('aid_item')
-    .select(['code', 'name_ja', 'name_en', 'category', 'unit', 'sizes', 'is_active', 'is_stock_tracked', 'low_stock_threshold'])
+    .select(stockItemColumns)
     .where('organisation_id', '=', organisationId).where('code', '=', code).executeTakeFirst();
 }
 export type StockItemRow = NonNullable<Awaited<ReturnType<typeof findStockItem>>>;
 
 export function listTrackedItems(db: DbOrTx, organisationId: string) {
   return db.selectFrom('aid_item')
-    .select(['code', 'name_ja', 'name_en', 'category', 'unit', 'sizes', 'is_active', 'is_stock_tracked', 'low_stock_threshold'])
+    .select(stockItemColumns)
     .where('organisation_id', '=', organisationId).where('is_stock_tracked', '=', true).where('is_active', '=', true)
     .orderBy('sort_order').orderBy('code').execute();
 }

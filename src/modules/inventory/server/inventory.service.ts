@@ -53,7 +53,7 @@ function presentMovement(r: repo.MovementRow, showPerson: boolean): StockMovemen
   };
 }
 
-function presentStockItem(item: Awaited<ReturnType<typeof repo.listTrackedItems>>[number], levels: repo.LevelRow[]): StockItem {
+function presentStockItem(item: repo.StockItemRow, levels: repo.LevelRow[]): StockItem {
   const total = levels.reduce((sum, l) => sum + l.quantity, 0);
   return {
     itemCode: item.code,

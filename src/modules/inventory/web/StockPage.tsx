@@ -109,8 +109,8 @@ function MovementForm({ items, locations }: { items: StockItem[]; locations: Sto
     mode: 'controlled',
     initialValues,
     validate: (values) => {
+      // An unchosen item is sent as '' and the contract reports it as required.
       const errors = zodValidate(RecordMovementInput, toInput, t)(values);
-      if (!values.itemCode) errors.itemCode = t('validation.required');
       if (values.kind === 'adjusted' && !values.reason.trim()) errors.reason = t('errors.stock.reason_required');
       if (values.kind === 'transferred' && !values.toLocationId) errors.toLocationId = t('errors.stock.to_location_required');
       return errors;

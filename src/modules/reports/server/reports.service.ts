@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../server/http/context';
 import { tokyoDate } from '../../../shared/time';
 import type { AuditService } from '../../audit/server/audit.service';
 import { monthEnd, monthsBetween } from '../../budgets/contract';
-import { resolveRange, type AidByItem, type ReportFigures, type ReportQuery, type ReportSummary } from '../contract';
+import { resolveRange, type AidByItem, type BySex, type ReportFigures, type ReportQuery, type ReportSummary } from '../contract';
 import { reportCsv, reportXlsx } from './reports.export';
 import * as repo from './reports.repository';
 
@@ -38,7 +38,7 @@ async function figures(db: Db, range: repo.Range): Promise<ReportFigures> {
     moneyByLine,
     moneyTotalYen: moneyByLine.reduce((sum, m) => sum + m.totalYen, 0),
     byNationality: groups.filter((g) => g.by_nationality === 0).map((g) => ({ nationality: g.nationality, ...group(g) })).sort(byCount),
-    bySex: groups.filter((g) => g.by_sex === 0).map((g) => ({ sex: (g.sex ?? 'unknown') as 'female' | 'male' | 'other' | 'unknown', ...group(g) })).sort(byCount),
+    bySex: groups.filter((g) => g.by_sex === 0).map((g) => ({ sex: (g.sex ?? 'unknown') as BySex['sex'], ...group(g) })).sort(byCount),
   };
 }
 

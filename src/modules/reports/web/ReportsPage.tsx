@@ -7,6 +7,7 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { TableHeader } from '../../../web/components/TableHeader';
 import { formatYen } from '../../../web/format';
+import { zodValidate } from '../../../web/forms';
 import { currentLanguage } from '../../../web/i18n';
 import { displayName } from '../../../shared/codes';
 import { tokyoDate } from '../../../shared/time';
@@ -132,15 +133,9 @@ export function ReportsPage() {
   const params: Params = mode === 'month' ? { month } : { from, to };
   if (byMonth) params.groupBy = 'month';
   // The same contract as the server: a bad range is shown under its field and not asked for.
-  const checked = ReportQuery.safeParse(params);
-  const errors: Record<string, string> = {};
-  if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const key = issue.code === 'custom' ? (issue.params as { key?: string } | undefined)?.key : undefined;
-      errors[String(issue.path[0])] ??= t(`validation.${key ?? (issue.code === 'invalid_format' ? 'invalid_format' : 'invalid')}`);
-    }
-  }
-  const report = useQuery({ ...reportQuery(params), enabled: checked.success });
+  const errors = zodValidate(ReportQuery, (p: Params) => p, t)(params);
+  const isValid = Object.keys(errors).length === 0;
+  const report = useQuery({ ...reportQuery(params), enabled: isValid });
   const download = (extension: 'csv' | 'xlsx') => `/api/reports/summary.${extension}${query(params)}`;
 
   return (
@@ -162,7 +157,7 @@ export function ReportsPage() {
         )}
         <Checkbox label={t('ui.reports.byMonthToggle')} checked={byMonth} onChange={(e) => setByMonth(e.currentTarget.checked)} mb={8} />
       </Group>
-      {checked.success && (
+      {isValid && (
         <Group>
           <Button component="a" href={download('csv')} variant="default" download>
             {t('ui.reports.downloadCsv')}
@@ -172,8 +167,8 @@ export function ReportsPage() {
           </Button>
         </Group>
       )}
-      {checked.success && <QueryStatus query={report} />}
-      {checked.success && report.data && (
+      {isValid && <QueryStatus query={report} />}
+      {isValid && report.data && (
         <>
           <Text size="sm">
             {report.data.from} – {report.data.to}

@@ -325,7 +325,7 @@ export function updateWaitingEntry(
     .executeTakeFirst();
 }
 
-/** The person's sex, date of birth and housing: the facts a stay or a listing checks. */
+/** The person's sex and housing: the facts a stay or a listing checks. */
 export function findPersonFacts(db: DbOrTx, organisationId: string, personId: string) {
-  return db.selectFrom('person').select(['id', 'sex', 'date_of_birth', 'housing']).where('organisation_id', '=', organisationId).where('id', '=', personId).executeTakeFirst();
+  return db.selectFrom('person').select(['id', 'sex', 'housing']).where('organisation_id', '=', organisationId).where('id', '=', personId).executeTakeFirst();
 }

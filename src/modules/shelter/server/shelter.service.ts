@@ -11,7 +11,7 @@ import type {
   CreateWaitingEntryInput, FacilityTree, NightsInRange, PaidLodging, PersonShelter, ShelterBed, ShelterFacility, ShelterRoom, Stay,
   SuitableBeds, UpdateBedInput, UpdateFacilityInput, UpdateRoomInput, UpdateStayInput, UpdateWaitingEntryInput, WaitingEntry,
 } from '../contract';
-import { daysBetween, paidNights, stayNightsProvided } from '../nights';
+import { daysBetween, paidNights, stayEnd, stayNightsProvided } from '../nights';
 import { byPriority, computePriority } from '../priority';
 import * as repo from './shelter.repository';
 
@@ -319,11 +319,11 @@ export function createShelterService(db: Db, audit: AuditService, people: People
           created_by: ctx.actor.staffUserId,
         });
         if (waitingEntryId) {
-          await repo.updateWaitingEntry(tx, org, waitingEntryId, { status: 'housed', closed_on: tokyoDate(), closed_reason: null });
+          await repo.updateWaitingEntry(tx, org, waitingEntryId, { status: 'housed', closed_on: today, closed_reason: null });
           await audit.record(tx, ctx, { action: 'update', entityType: 'shelter_waiting_entry', entityId: waitingEntryId, details: { personId: person.id, status: 'housed', stayId: row.id } });
         }
         // Housing is "where the person sleeps now": it changes when the stay has begun.
-        const housingChanged = input.checkInOn <= tokyoDate() ? await moveIntoShelter(tx, ctx, person.id) : false;
+        const housingChanged = input.checkInOn <= today ? await moveIntoShelter(tx, ctx, person.id) : false;
         await audit.record(tx, ctx, {
           action: 'create', entityType: 'shelter_stay', entityId: row.id,
           details: { personId: person.id, bedId: bed.id, checkInOn: input.checkInOn, expectedCheckOutOn: input.expectedCheckOutOn, waitingEntryId, housingChanged },
@@ -410,7 +410,7 @@ export function createShelterService(db: Db, audit: AuditService, people: People
       const shelter = stays.reduce((n, s) => n + s.nightsProvided, 0);
       const paid = paidLodging.reduce((n, l) => n + paidNights(l), 0);
       // Tonight's stay, or one still open past its expected check-out.
-      const currentStay = stays.find((s) => s.checkInOn <= today && (s.checkedOutOn ?? s.expectedCheckOutOn) > today) ?? stays.find((s) => s.isOverdue && s.checkInOn <= today) ?? null;
+      const currentStay = stays.find((s) => s.checkInOn <= today && stayEnd(s) > today) ?? stays.find((s) => s.isOverdue && s.checkInOn <= today) ?? null;
       await audit.record(db, ctx, { action: 'read', entityType: 'person', entityId: personId, details: { view: 'shelter', stays: stays.length, paidLodging: paidLodging.length } });
       return {
         personId,

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../../web/components/FormActions';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { showApiError, showSaved, zodValidate } from '../../../web/forms';
 import { currentLanguage } from '../../../web/i18n';
@@ -42,9 +43,7 @@ function FacilityForm() {
           <TextInput label={t('ui.shelter.facilities.nameJa')} withAsterisk {...form.getInputProps('nameJa')} />
           <TextInput label={t('ui.shelter.facilities.nameEn')} withAsterisk {...form.getInputProps('nameEn')} />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>{t('ui.shelter.facilities.add')}</Button>
-        </Group>
+        <FormActions submitLabel={t('ui.shelter.facilities.add')} loading={mutation.isPending} />
       </Stack>
     </form>
   );
@@ -87,9 +86,7 @@ function RoomForm({ facilities }: { facilities: FacilityTree[] }) {
             {...form.getInputProps('allowedUse')}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>{t('ui.shelter.facilities.add')}</Button>
-        </Group>
+        <FormActions submitLabel={t('ui.shelter.facilities.add')} loading={mutation.isPending} />
       </Stack>
     </form>
   );
@@ -122,9 +119,7 @@ function BedForm({ facilities }: { facilities: FacilityTree[] }) {
           <Select label={t('ui.shelter.facilities.room')} data={rooms} withAsterisk {...form.getInputProps('roomId')} />
           <TextInput label={t('ui.shelter.facilities.label')} withAsterisk {...form.getInputProps('label')} />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>{t('ui.shelter.facilities.add')}</Button>
-        </Group>
+        <FormActions submitLabel={t('ui.shelter.facilities.add')} loading={mutation.isPending} />
       </Stack>
     </form>
   );

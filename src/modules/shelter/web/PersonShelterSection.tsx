@@ -12,7 +12,9 @@ import { formatDate, formatYen } from '../../../web/format';
 import { currentLanguage } from '../../../web/i18n';
 import type { Housing } from '../../people/contract';
 import { BedUse, CreatePaidLodgingInput, CreateWaitingEntryInput, LodgingKind, type PersonShelter } from '../contract';
-import { createPaidLodging, createWaitingEntry, lodgingBudgetLinesQuery, personShelterQuery, refreshShelter } from './shelter.queries';
+import { budgetLinesQuery, lineName } from '../../budgets/web/budgets.queries';
+import { facilityName } from './labels';
+import { createPaidLodging, createWaitingEntry, personShelterQuery, refreshShelter } from './shelter.queries';
 
 interface WaitingValues {
   needs: string | null;
@@ -80,7 +82,7 @@ function PaidLodgingForm({ personId }: { personId: string }) {
   const language = currentLanguage();
   const client = useQueryClient();
   const canSeeBudgets = useCan('budgets.read');
-  const lines = useQuery({ ...lodgingBudgetLinesQuery(), enabled: canSeeBudgets });
+  const lines = useQuery({ ...budgetLinesQuery(), enabled: canSeeBudgets });
   const toInput = (v: LodgingValues) => ({
     personId,
     kind: v.kind,
@@ -118,7 +120,7 @@ function PaidLodgingForm({ personId }: { personId: string }) {
           {canSeeBudgets && lines.data && (
             <Select
               label={t('ui.shelter.person.budgetLine')}
-              data={lines.data.items.map((l) => ({ value: l.id, label: language === 'ja' ? l.nameJa : l.nameEn }))}
+              data={lines.data.items.map((l) => ({ value: l.id, label: lineName(l, language) }))}
               clearable
               {...form.getInputProps('budgetLineId')}
             />
@@ -144,7 +146,7 @@ function Summary({ data }: { data: PersonShelter }) {
           <Group gap={4}>
             <Text>
               {t('ui.shelter.person.inBed', {
-                facility: language === 'ja' ? s.facilityNameJa : s.facilityNameEn, room: s.roomName, bed: s.bedLabel,
+                facility: facilityName(s, language), room: s.roomName, bed: s.bedLabel,
                 since: formatDate(s.checkInOn, language), until: formatDate(s.expectedCheckOutOn, language),
               })}
             </Text>
@@ -206,7 +208,7 @@ function PersonShelterPanel({ personId, housing }: { personId: string; housing: 
                   <Table.Tbody>
                     {data.stays.map((s) => (
                       <Table.Tr key={s.id}>
-                        <Table.Td>{`${language === 'ja' ? s.facilityNameJa : s.facilityNameEn} · ${s.roomName} · ${s.bedLabel}`}</Table.Td>
+                        <Table.Td>{`${facilityName(s, language)} · ${s.roomName} · ${s.bedLabel}`}</Table.Td>
                         <Table.Td>{formatDate(s.checkInOn, language)}</Table.Td>
                         <Table.Td>
                           {s.checkedOutOn ? formatDate(s.checkedOutOn, language) : `${formatDate(s.expectedCheckOutOn, language)} (${t('ui.shelter.person.open')})`}

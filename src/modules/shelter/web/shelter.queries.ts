@@ -1,6 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, query } from '../../../web/api';
-import type { BudgetLine } from '../../budgets/contract';
 import type {
   Board, CheckOutInput, CreateBedInput, CreateFacilityInput, CreatePaidLodgingInput, CreateRoomInput, CreateStayInput, CreateWaitingEntryInput,
   FacilityList, PaidLodging, PersonShelter, ShelterBed, ShelterFacility, ShelterRoom, Stay, SuitableBeds, UpdateBedInput, UpdateFacilityInput,
@@ -23,10 +22,6 @@ export const facilitiesQuery = () =>
 
 export const personShelterQuery = (personId: string) =>
   queryOptions({ queryKey: [...shelterKey, 'person', personId], queryFn: () => api<PersonShelter>(`/api/people/${personId}/shelter`), staleTime: 30_000 });
-
-/** Active budget lines for the paid-lodging form (the budgets module's list). */
-export const lodgingBudgetLinesQuery = () =>
-  queryOptions({ queryKey: ['budgets', 'lines', false], queryFn: () => api<{ items: BudgetLine[] }>('/api/budgets/lines'), staleTime: 60_000 });
 
 /** After any shelter write: the board, the list, the person sections; a stay may change a person's housing. */
 export async function refreshShelter(client: QueryClient) {

@@ -9,6 +9,7 @@ import { PersonNames } from '../../../web/components/PersonNames';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { formatDate, formatDateTime } from '../../../web/format';
 import { currentLanguage } from '../../../web/i18n';
+import { facilityName } from '../../shelter/web/labels';
 import type { WinterBoard } from '../contract';
 import { Bilingual } from './Bilingual';
 import { winterBoardQuery } from './winter.queries';
@@ -93,12 +94,23 @@ function WaitingList({ id, items, empty }: { id: string; items: Array<{ person: 
   );
 }
 
+/** One number of today's queue, large, with its bilingual label below. */
+function QueueFigure({ value, k }: { value: ReactNode; k: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xl" fw={700}>{value}</Text>
+      <Text size="sm"><Bilingual k={k} /></Text>
+    </Stack>
+  );
+}
+
 /** The winter board (issue 4 §4): who sleeps outside tonight, what is free, what is running out, who waits longest. */
 export function WinterBoardPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const board = useQuery(winterBoardQuery);
   const data = board.data;
+  const minutes = (n: number | null) => (n === null ? '—' : t('ui.winter.queue.minutes', { count: n }));
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
@@ -141,9 +153,9 @@ export function WinterBoardPage() {
                   <Table.Tbody>
                     {data.freeBeds.beds.map((b) => (
                       <Table.Tr key={b.bedId}>
-                        <Table.Td>{language === 'ja' ? b.facilityNameJa : b.facilityNameEn}</Table.Td>
+                        <Table.Td>{facilityName(b, language)}</Table.Td>
                         <Table.Td>{b.roomName} · {b.label}</Table.Td>
-                        <Table.Td><Bilingual k={`ui.winter.use.${b.allowedUse}`} /></Table.Td>
+                        <Table.Td><Bilingual k={`ui.shelter.uses.${b.allowedUse}`} /></Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -187,22 +199,10 @@ export function WinterBoardPage() {
             {data.queue && (
               <Section id="winter-queue" title="ui.winter.queue.title">
                 <Group gap="xl">
-                  <Stack gap={0}>
-                    <Text size="xl" fw={700}>{data.queue.total}</Text>
-                    <Text size="sm"><Bilingual k="ui.winter.queue.total" /></Text>
-                  </Stack>
-                  <Stack gap={0}>
-                    <Text size="xl" fw={700}>{data.queue.waitingNow}</Text>
-                    <Text size="sm"><Bilingual k="ui.winter.queue.waitingNow" /></Text>
-                  </Stack>
-                  <Stack gap={0}>
-                    <Text size="xl" fw={700}>{data.queue.averageWaitMinutes === null ? '—' : t('ui.winter.queue.minutes', { count: data.queue.averageWaitMinutes })}</Text>
-                    <Text size="sm"><Bilingual k="ui.winter.queue.averageWait" /></Text>
-                  </Stack>
-                  <Stack gap={0}>
-                    <Text size="xl" fw={700}>{data.queue.longestWaitingMinutes === null ? '—' : t('ui.winter.queue.minutes', { count: data.queue.longestWaitingMinutes })}</Text>
-                    <Text size="sm"><Bilingual k="ui.winter.queue.longestWait" /></Text>
-                  </Stack>
+                  <QueueFigure value={data.queue.total} k="ui.winter.queue.total" />
+                  <QueueFigure value={data.queue.waitingNow} k="ui.winter.queue.waitingNow" />
+                  <QueueFigure value={minutes(data.queue.averageWaitMinutes)} k="ui.winter.queue.averageWait" />
+                  <QueueFigure value={minutes(data.queue.longestWaitingMinutes)} k="ui.winter.queue.longestWait" />
                 </Group>
               </Section>
             )}
