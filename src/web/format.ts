@@ -1,4 +1,4 @@
-import { OFFICE_TIME_ZONE, tokyoDate } from '../shared/time';
+import { OFFICE_TIME_ZONE } from '../shared/time';
 import type { Language } from '../i18n/index';
 
 const locales: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };
@@ -28,14 +28,7 @@ export function formatYen(amount: number, language: Language): string {
   return new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'JPY' }).format(amount);
 }
 
-/** Age in whole years on today's date in Tokyo. */
-export function ageOn(dateOfBirth: string, today: string = tokyoDate()): number | null {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
-  const [ty, tm, td] = today.split('-').map(Number);
-  if (!by || !bm || !bd || !ty || !tm || !td) return null;
-  const hadBirthday = tm > bm || (tm === bm && td >= bd);
-  return ty - by - (hadBirthday ? 0 : 1);
-}
+export { ageOn } from '../shared/time';
 
 interface NameParts {
   familyName: string;

@@ -1,15 +1,9 @@
 import dayjs from 'dayjs';
 import type { AllowanceStatus } from './contract';
 import { waitingAllowanceStatuses } from './contract';
+import { daysBetween } from '../../shared/time';
 
-const DAY_MS = 86_400_000;
-
-/** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  const [fy = 0, fm = 1, fd = 1] = from.split('-').map(Number);
-  const [ty = 0, tm = 1, td = 1] = to.split('-').map(Number);
-  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / DAY_MS);
-}
+export { daysBetween } from '../../shared/time';
 
 /**
  * Days a person has waited for a protection-allowance decision: from the application date to

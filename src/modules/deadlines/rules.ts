@@ -1,5 +1,6 @@
 import holidayJp from '@holiday-jp/holiday_jp';
 import type { DeadlineKind } from './contract';
+import { addDays, dateToUtcMs, daysBetween } from '../../shared/time';
 
 /**
  * Tobira's deadline rules, in one place (DOMAIN.md, "Deadlines the system must compute" and
@@ -7,25 +8,8 @@ import type { DeadlineKind } from './contract';
  * "Today" is passed in by the caller (the office's date in Tokyo).
  */
 
-const DAY_MS = 86_400_000;
-
-function toUtc(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y || !m || !d) throw new RangeError(`not a calendar date: ${date}`);
-  return Date.UTC(y, m - 1, d);
-}
-
-const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** The date `days` calendar days after (or before, if negative) `date`. */
-export function addDays(date: string, days: number): string {
-  return fromUtc(toUtc(date) + days * DAY_MS);
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
-}
+/** Calendar arithmetic is shared (src/shared/time.ts); re-exported for the rules' callers. */
+export { addDays, daysBetween } from '../../shared/time';
 
 /**
  * A day on which administrative offices are closed (Act on Holidays of Administrative Organs, art. 1):
@@ -33,7 +17,7 @@ export function daysBetween(from: string, to: string): number {
  * @holiday-jp dataset), or the year-end closure 29 December – 3 January.
  */
 export function isAdministrativeHoliday(date: string): boolean {
-  const weekday = new Date(toUtc(date)).getUTCDay();
+  const weekday = new Date(dateToUtcMs(date)).getUTCDay();
   if (weekday === 0 || weekday === 6) return true;
   const monthDay = date.slice(5);
   if (monthDay >= '12-29' || monthDay <= '01-03') return true;

@@ -5,19 +5,9 @@
  * - nights provided are those with N <= today (nights not yet slept are not provided);
  * - paid lodging provides first_night_on … first_night_on + nights − 1.
  */
-const DAY_MS = 86_400_000;
+import { addDays, daysBetween } from '../../shared/time';
 
-const toUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
-
-/** The date `days` after (or before, when negative) `date`. */
-export function addDays(date: string, days: number): string {
-  return new Date(toUtc(date) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
-}
+export { addDays, daysBetween };
 
 export interface StayDates {
   checkInOn: string;

@@ -1,5 +1,5 @@
 import type { PriorityReason } from './contract';
-import { daysBetween } from './nights';
+import { ageOn, daysBetween } from '../../shared/time';
 
 /**
  * Shelter waiting-list priority (issue 4 §3): women and children first, then pregnancy, illness
@@ -41,19 +41,12 @@ export interface Priority {
   daysWaiting: number;
 }
 
-/** Age in whole years on `today` (both 'YYYY-MM-DD'). */
-function ageOn(dateOfBirth: string, today: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm > bm || (tm === bm && td >= bd) ? 0 : 1);
-}
-
 /** The priority of one waiting-list entry on `today` (Tokyo), with the reasons shown as badges. */
 export function computePriority(facts: PriorityFacts, today: string): Priority {
   const reasons: PriorityReason[] = [];
   if (facts.sex === 'female') reasons.push('woman');
   if (facts.withChildren) reasons.push('with_children');
-  if (facts.dateOfBirth && ageOn(facts.dateOfBirth, today) < 18) reasons.push('minor');
+  if (facts.dateOfBirth && (ageOn(facts.dateOfBirth, today) ?? 99) < 18) reasons.push('minor');
   let priority = reasons.length > 0 ? PRIORITY_WEIGHTS.womenAndChildren : 0;
   if (facts.isPregnant) {
     reasons.push('pregnant');

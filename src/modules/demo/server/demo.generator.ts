@@ -66,17 +66,15 @@ export function createRng(seed: number): Rng {
 // ---------------------------------------------------------------- dates (Tokyo is UTC+9, no DST)
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 
 /** The instant `minutes` after midnight of `date` in Tokyo. */
 export function tokyoInstant(date: string, minutes: number): Date {
   return new Date(Date.parse(`${date}T00:00:00+09:00`) + minutes * MINUTE);
 }
 
-/** The calendar date `days` after `date` (negative: before). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
+import { addDays } from '../../../shared/time';
+
+export { addDays };
 
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
 const month = (date: string) => Number(date.slice(5, 7));
