@@ -52,3 +52,8 @@ export function otherNames(p: NameParts): string[] {
   const primary = primaryName(p);
   return [p.nameKana, p.nameInOwnScript].filter((n): n is string => !!n && n.trim() !== '' && n !== primary);
 }
+
+/** A catalogue-style record's name (aid item, budget line, location, facility) in the reader's language. */
+export function localName(x: { nameJa: string; nameEn: string }, language: Language): string {
+  return language === 'ja' ? x.nameJa : x.nameEn;
+}

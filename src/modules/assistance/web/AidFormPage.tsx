@@ -12,11 +12,11 @@ import { QueryStatus } from '../../../web/components/QueryStatus';
 import { zodValidate } from '../../../web/forms';
 import { currentLanguage } from '../../../web/i18n';
 import { ApiError } from '../../../web/api';
-import { formatDate } from '../../../web/format';
+import { formatDate, localName } from '../../../web/format';
 import { CreateAssistanceInput, type AidItem } from '../contract';
 import { useCan } from '../../../web/auth';
-import { budgetLinesQuery, lineName } from '../../budgets/web/budgets.queries';
-import { assistanceCheckQuery, catalogueQuery, giveAid, itemName } from './assistance.queries';
+import { budgetLinesQuery } from '../../budgets/web/budgets.queries';
+import { assistanceCheckQuery, catalogueQuery, giveAid } from './assistance.queries';
 import { FormActions } from '../../../web/components/FormActions';
 
 interface Values {
@@ -114,7 +114,7 @@ export function AidFormPage() {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
                 label={t('fields.itemCode')}
-                data={active.map((i) => ({ value: i.code, label: itemName(i, language) }))}
+                data={active.map((i) => ({ value: i.code, label: localName(i, language) }))}
                 searchable
                 nothingFoundMessage={t('ui.search.noResults')}
                 {...form.getInputProps('itemCode')}
@@ -136,7 +136,7 @@ export function AidFormPage() {
                 <Select
                   label={t('ui.assistance.budgetLine')}
                   placeholder={t('ui.assistance.noBudgetLine')}
-                  data={(budgetLines.data?.items ?? []).map((l) => ({ value: l.id, label: lineName(l, language) }))}
+                  data={(budgetLines.data?.items ?? []).map((l) => ({ value: l.id, label: localName(l, language) }))}
                   clearable
                   {...form.getInputProps('budgetLineId')}
                 />

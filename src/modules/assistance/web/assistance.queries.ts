@@ -30,6 +30,3 @@ export function updateAidItem(code: string, input: UpdateAidItemInput) {
   return api<AidItem>(`/api/aid-items/${code}`, { method: 'PATCH', body: input });
 }
 
-export function itemName(item: Pick<AidItem, 'nameJa' | 'nameEn'>, language: 'ja' | 'en'): string {
-  return language === 'ja' ? item.nameJa : item.nameEn;
-}

@@ -7,13 +7,13 @@ import { FormActions } from '../../../web/components/FormActions';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { TableHeader } from '../../../web/components/TableHeader';
-import { formatYen } from '../../../web/format';
+import { formatYen, localName } from '../../../web/format';
 import { showApiError, showSaved } from '../../../web/forms';
 import { currentLanguage } from '../../../web/i18n';
 import { tokyoDate } from '../../../shared/time';
 import { YearMonth, type BudgetLine, type BudgetMonth } from '../contract';
 import { BudgetLineForm } from './BudgetLineForm';
-import { budgetLinesQuery, budgetMonthQuery, budgetsKey, lineName, setMonthAmount, spendingQuery, updateBudgetLine } from './budgets.queries';
+import { budgetLinesQuery, budgetMonthQuery, budgetsKey, setMonthAmount, spendingQuery, updateBudgetLine } from './budgets.queries';
 
 /** The month eleven months before `month`: the spending table shows a year ending with the chosen month. */
 function yearBefore(month: string): string {
@@ -35,7 +35,7 @@ function MonthTable({ data }: { data: BudgetMonth }) {
           {data.lines.map((line) => (
             <Table.Tr key={line.id}>
               <Table.Td>
-                {lineName(line, language)}
+                {localName(line, language)}
                 {!line.isActive && (
                   <Badge ml="xs" color="gray.7" variant="filled" autoContrast>
                     {t('ui.budgets.retired')}
@@ -103,7 +103,7 @@ function YearTable({ month }: { month: string }) {
             <Table.Tbody>
               {data.lines.map((line) => (
                 <Table.Tr key={line.id}>
-                  <Table.Td>{lineName(line, language)}</Table.Td>
+                  <Table.Td>{localName(line, language)}</Table.Td>
                   {line.months.map((m) => (
                     <Table.Td key={m.month} c={m.spentYen > m.budgetYen ? 'red.9' : undefined}>
                       {formatYen(m.spentYen, language)}
@@ -198,10 +198,10 @@ function LinesManager({ month, data }: { month: string; data: BudgetMonth | unde
                     <Table.Td>{line.isActive ? t('ui.budgets.active') : t('ui.budgets.retired')}</Table.Td>
                     <Table.Td>
                       <Group gap={6}>
-                        <Button size="xs" variant="default" onClick={() => setEditing(line)} aria-label={t('ui.budgets.editLabel', { name: lineName(line, language) })}>
+                        <Button size="xs" variant="default" onClick={() => setEditing(line)} aria-label={t('ui.budgets.editLabel', { name: localName(line, language) })}>
                           {t('ui.budgets.edit')}
                         </Button>
-                        <Button size="xs" variant="default" onClick={() => setMonthOf(line)} aria-label={t('ui.budgets.monthAmountLabel', { month, name: lineName(line, language) })}>
+                        <Button size="xs" variant="default" onClick={() => setMonthOf(line)} aria-label={t('ui.budgets.monthAmountLabel', { month, name: localName(line, language) })}>
                           {t('ui.budgets.setMonthAmount')}
                         </Button>
                         <Button size="xs" variant="outline" disabled={toggle.isPending} onClick={() => toggle.mutate(line)}>
@@ -223,7 +223,7 @@ function LinesManager({ month, data }: { month: string; data: BudgetMonth | unde
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('ui.budgets.editTitle')} size="lg">
         {editing && <BudgetLineForm key={editing.id} line={editing} onDone={() => setEditing(null)} />}
       </Modal>
-      <Modal opened={monthOf !== null} onClose={() => setMonthOf(null)} title={monthOf ? lineName(monthOf, language) : ''}>
+      <Modal opened={monthOf !== null} onClose={() => setMonthOf(null)} title={monthOf ? localName(monthOf, language) : ''}>
         {monthOf && <MonthAmountForm key={`${monthOf.id}${month}`} line={monthOf} month={month} current={override(monthOf.id)} onDone={() => setMonthOf(null)} />}
       </Modal>
     </Paper>

@@ -36,7 +36,3 @@ export function setMonthAmount(id: string, month: string, input: SetMonthAmountI
   return api<MonthAmount>(`/api/budgets/lines/${id}/months/${month}`, { method: 'PUT', body: input });
 }
 
-/** A line's name in the UI language. */
-export function lineName(line: { nameJa: string; nameEn: string }, language: 'ja' | 'en'): string {
-  return language === 'ja' ? line.nameJa : line.nameEn;
-}

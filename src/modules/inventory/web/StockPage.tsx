@@ -8,14 +8,13 @@ import { FormActions } from '../../../web/components/FormActions';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { TableHeader } from '../../../web/components/TableHeader';
-import { formatDate, primaryName } from '../../../web/format';
+import { formatDate, primaryName, localName } from '../../../web/format';
 import { showApiError, showSaved, zodValidate } from '../../../web/forms';
 import { currentLanguage } from '../../../web/i18n';
 import { RecordMovementInput, type StockItem, type StockLocation, type StockMovement } from '../contract';
 import { movementsQuery, recordMovement, stockKey, stockLocationsQuery, stockQuery } from './inventory.queries';
 
 type Lang = 'ja' | 'en';
-const nameOf = (x: { nameJa: string; nameEn: string }, language: Lang) => (language === 'ja' ? x.nameJa : x.nameEn);
 const locationName = (x: { locationNameJa: string; locationNameEn: string }, language: Lang) => (language === 'ja' ? x.locationNameJa : x.locationNameEn);
 
 /** The red warning list: items at or below their threshold. */
@@ -28,7 +27,7 @@ function LowStockList({ items }: { items: StockItem[] }) {
     <Alert color="red" variant="filled" title={t('ui.inventory.lowTitle')} role="alert">
       <List>
         {low.map((i) => (
-          <List.Item key={i.itemCode}>{t('ui.inventory.lowItem', { name: nameOf(i, language), total: i.total, threshold: i.lowStockThreshold })}</List.Item>
+          <List.Item key={i.itemCode}>{t('ui.inventory.lowItem', { name: localName(i, language), total: i.total, threshold: i.lowStockThreshold })}</List.Item>
         ))}
       </List>
     </Alert>
@@ -38,7 +37,7 @@ function LowStockList({ items }: { items: StockItem[] }) {
 function ItemStock({ item }: { item: StockItem }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const name = nameOf(item, language);
+  const name = localName(item, language);
   const unit = t(`ui.assistance.unit.${item.unit}`);
   return (
     <Paper withBorder p="md">
@@ -118,7 +117,7 @@ function MovementForm({ items, locations }: { items: StockItem[]; locations: Sto
   });
   const item = items.find((i) => i.itemCode === form.values.itemCode);
   const active = locations.filter((l) => l.isActive);
-  const locationData = active.map((l) => ({ value: l.id, label: nameOf(l, language) }));
+  const locationData = active.map((l) => ({ value: l.id, label: localName(l, language) }));
   const mutation = useMutation({
     mutationFn: (v: Values) => recordMovement(RecordMovementInput.parse(toInput(v))),
     onSuccess: () => {
@@ -137,7 +136,7 @@ function MovementForm({ items, locations }: { items: StockItem[]; locations: Sto
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
               label={t('ui.inventory.item')}
-              data={items.map((i) => ({ value: i.itemCode, label: nameOf(i, language) }))}
+              data={items.map((i) => ({ value: i.itemCode, label: localName(i, language) }))}
               searchable
               {...form.getInputProps('itemCode')}
             />

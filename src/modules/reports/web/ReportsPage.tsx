@@ -6,7 +6,7 @@ import { api, query } from '../../../web/api';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { TableHeader } from '../../../web/components/TableHeader';
-import { formatYen } from '../../../web/format';
+import { formatYen, localName } from '../../../web/format';
 import { zodValidate } from '../../../web/forms';
 import { currentLanguage } from '../../../web/i18n';
 import { displayName } from '../../../shared/codes';
@@ -79,7 +79,7 @@ function Figures({ figures, months }: { figures: ReportFigures; months: ReportSu
         <FigureTable
           label={t('ui.reports.aidByItem')}
           headers={[c('item'), c('category'), c('quantity'), c('people'), c('amountYen')]}
-          rows={figures.aidByItem.map((a) => [language === 'ja' ? a.nameJa : a.nameEn, t(`ui.aidCategory.${a.category}`), a.quantity, a.people, yen(a.amountYen)])}
+          rows={figures.aidByItem.map((a) => [localName(a, language), t(`ui.aidCategory.${a.category}`), a.quantity, a.people, yen(a.amountYen)])}
         />
         <FigureTable
           label={t('ui.reports.aidByCategory')}

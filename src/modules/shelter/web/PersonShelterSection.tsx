@@ -8,11 +8,11 @@ import { Detail } from '../../../web/components/Detail';
 import { QueryStatus } from '../../../web/components/QueryStatus';
 import { TableHeader } from '../../../web/components/TableHeader';
 import { showApiError, showSaved, zodValidate } from '../../../web/forms';
-import { formatDate, formatYen } from '../../../web/format';
+import { formatDate, formatYen, localName } from '../../../web/format';
 import { currentLanguage } from '../../../web/i18n';
 import type { Housing } from '../../people/contract';
 import { BedUse, CreatePaidLodgingInput, CreateWaitingEntryInput, LodgingKind, type PersonShelter } from '../contract';
-import { budgetLinesQuery, lineName } from '../../budgets/web/budgets.queries';
+import { budgetLinesQuery } from '../../budgets/web/budgets.queries';
 import { facilityName } from './labels';
 import { createPaidLodging, createWaitingEntry, personShelterQuery, refreshShelter } from './shelter.queries';
 
@@ -120,7 +120,7 @@ function PaidLodgingForm({ personId }: { personId: string }) {
           {canSeeBudgets && lines.data && (
             <Select
               label={t('ui.shelter.person.budgetLine')}
-              data={lines.data.items.map((l) => ({ value: l.id, label: lineName(l, language) }))}
+              data={lines.data.items.map((l) => ({ value: l.id, label: localName(l, language) }))}
               clearable
               {...form.getInputProps('budgetLineId')}
             />

@@ -7,7 +7,7 @@ import { displayName } from '../../../shared/codes';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { PersonNames } from '../../../web/components/PersonNames';
 import { QueryStatus } from '../../../web/components/QueryStatus';
-import { formatDate, formatDateTime } from '../../../web/format';
+import { formatDate, formatDateTime, localName } from '../../../web/format';
 import { currentLanguage } from '../../../web/i18n';
 import { facilityName } from '../../shelter/web/labels';
 import type { WinterBoard } from '../contract';
@@ -171,7 +171,7 @@ export function WinterBoardPage() {
                     <Table.Tbody>
                       {data.lowWinterItems.items.map((i) => (
                         <Table.Tr key={i.itemCode}>
-                          <Table.Td>{language === 'ja' ? i.nameJa : i.nameEn}{' '}<Text span size="xs" c="dimmed" ml={6}>{language === 'ja' ? i.nameEn : i.nameJa}</Text></Table.Td>
+                          <Table.Td>{localName(i, language)}{' '}<Text span size="xs" c="dimmed" ml={6}>{localName(i, language === 'ja' ? 'en' : 'ja')}</Text></Table.Td>
                           <Table.Td>
                             <Badge color={i.total === 0 ? tone.red : tone.orange} autoContrast>{t('ui.winter.stock.left', { count: i.total })}</Badge>
                           </Table.Td>
