@@ -43,7 +43,7 @@ export function createServices(deps: {
   const deadlines = createDeadlinesService(db, audit, people);
   const consultations = createConsultationsService(db, audit, people, reception, cipher, tasks);
   const budgets = createBudgetsService(db, audit);
-  const reports = createReportsService(db, audit);
+  const reports = createReportsService(db, audit, budgets);
   const inventory = createInventoryService(db, audit);
   const assistance = createAssistanceService({ db, audit, people, reception, inventory, budgets });
   const timeline = createTimelineService({ db, audit, people, reception, consultations, assistance });

@@ -146,3 +146,17 @@ export function monthEnd(month: string): string {
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${month}-${String(last).padStart(2, '0')}`;
 }
+
+/** Money paid against one budget line over a period (reports). */
+export const MoneyByLine = z.object({
+  /** null: money given without a budget line. */
+  lineId: z.uuid().nullable(),
+  nameJa: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  /** Aid with an amount (fares, cash, fees…), by the day given. */
+  aidYen: z.number(),
+  /** Paid lodging, by its first night. */
+  lodgingYen: z.number(),
+  totalYen: z.number(),
+});
+export type MoneyByLine = z.infer<typeof MoneyByLine>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from '../../shared/codes';
 import { AidCategory } from '../assistance/contract';
 import { Sex } from '../people/contract';
-import { monthEnd, YearMonth } from '../budgets/contract';
+import { MoneyByLine, monthEnd, YearMonth } from '../budgets/contract';
 
 /** The longest range a report covers, in days (two years, a leap day included). */
 export const MAX_REPORT_DAYS = 731;
@@ -60,18 +60,7 @@ export type AidByItem = z.infer<typeof AidByItem>;
 export const AidByCategory = z.object({ category: AidCategory, quantity: Count, people: Count, amountYen: z.number() });
 export type AidByCategory = z.infer<typeof AidByCategory>;
 
-export const MoneyByLine = z.object({
-  /** null: money given without a budget line. */
-  lineId: z.uuid().nullable(),
-  nameJa: z.string().nullable(),
-  nameEn: z.string().nullable(),
-  /** Aid with an amount (fares, cash, fees…), by the day given. */
-  aidYen: z.number(),
-  /** Paid lodging, by its first night. */
-  lodgingYen: z.number(),
-  totalYen: z.number(),
-});
-export type MoneyByLine = z.infer<typeof MoneyByLine>;
+export { MoneyByLine };
 
 const GroupFigures = {
   peopleHelped: Count,

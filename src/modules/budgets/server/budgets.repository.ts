@@ -51,47 +51,42 @@ export function listMonthAmounts(db: DbOrTx, organisationId: string, fromStart: 
 
 export interface SpendingRow {
   budget_line_id: string | null;
-  month: string;
-  spent_yen: number;
+  /** 'YYYY-MM' when grouped by month, else null. */
+  month: string | null;
+  name_ja: string | null;
+  name_en: string | null;
+  aid_yen: number;
+  lodging_yen: number;
 }
 
 /**
- * Money spent per budget line (null: no line) and month, for dates in [fromStart, toExclusive).
+ * Money paid per budget line (null: no line), optionally per month, for dates in
+ * [fromInclusive, toExclusive): the one definition of spending, used by the budgets page and the
+ * reports. Aid with an amount counts on the day it was given, paid lodging on its first night.
  *
- * A read model: these are read-only, aggregated queries over the assistance module's `assistance`
- * and the shelter module's `paid_lodging` tables (the money paid against budget lines), kept here so
+ * A read model: read-only, aggregated queries over the assistance module's `assistance` and the
+ * shelter module's `paid_lodging` tables (the money paid against budget lines), kept here so
  * budgets do not depend on those modules' services for a sum. Nothing here writes to them.
- * Aid counts on its given_on, paid lodging on its first night.
  */
-export async function spendingByLineAndMonth(db: DbOrTx, organisationId: string, fromStart: string, toExclusive: string): Promise<SpendingRow[]> {
-  const aid = db
-    .selectFrom('assistance')
-    .select([
-      'budget_line_id',
-      sql<string>`to_char(given_on, 'YYYY-MM')`.as('month'),
-      sql<string>`sum(amount_yen)`.as('spent_yen'),
-    ])
-    .where('organisation_id', '=', organisationId)
-    .where('given_on', '>=', fromStart)
-    .where('given_on', '<', toExclusive)
-    .where('amount_yen', 'is not', null)
-    .groupBy(['budget_line_id', sql`to_char(given_on, 'YYYY-MM')`]);
-  const lodging = db
-    .selectFrom('paid_lodging')
-    .select([
-      'budget_line_id',
-      sql<string>`to_char(first_night_on, 'YYYY-MM')`.as('month'),
-      sql<string>`sum(cost_yen)`.as('spent_yen'),
-    ])
-    .where('organisation_id', '=', organisationId)
-    .where('first_night_on', '>=', fromStart)
-    .where('first_night_on', '<', toExclusive)
-    .groupBy(['budget_line_id', sql`to_char(first_night_on, 'YYYY-MM')`]);
-  const rows = await db
-    .selectFrom(aid.unionAll(lodging).as('spent'))
-    .select(['spent.budget_line_id', 'spent.month', sql<string>`sum(spent.spent_yen)`.as('spent_yen')])
-    .groupBy(['spent.budget_line_id', 'spent.month'])
-    .execute();
-  // sum() of integers is numeric/bigint in PostgreSQL: it arrives as a string.
-  return rows.map((r) => ({ budget_line_id: r.budget_line_id, month: r.month, spent_yen: Number(r.spent_yen) }));
+export async function spending(db: DbOrTx, organisationId: string, fromInclusive: string, toExclusive: string, byMonth: boolean): Promise<SpendingRow[]> {
+  const month = byMonth ? sql`to_char(m.day, 'YYYY-MM')` : sql`NULL::text`;
+  const result = await sql<SpendingRow>`
+    SELECT m.budget_line_id, ${month} AS month, b.name_ja, b.name_en,
+           sum(m.aid_yen)::bigint AS aid_yen, sum(m.lodging_yen)::bigint AS lodging_yen
+      FROM (
+        SELECT a.budget_line_id, a.given_on AS day, a.amount_yen AS aid_yen, 0 AS lodging_yen
+          FROM assistance a
+         WHERE a.organisation_id = ${organisationId} AND a.given_on >= ${fromInclusive}::date AND a.given_on < ${toExclusive}::date
+           AND a.amount_yen IS NOT NULL
+        UNION ALL
+        SELECT l.budget_line_id, l.first_night_on, 0, l.cost_yen
+          FROM paid_lodging l
+         WHERE l.organisation_id = ${organisationId} AND l.first_night_on >= ${fromInclusive}::date AND l.first_night_on < ${toExclusive}::date
+      ) m
+      LEFT JOIN budget_line b ON b.id = m.budget_line_id
+     GROUP BY m.budget_line_id, ${month}, b.name_ja, b.name_en, b.sort_order
+     ORDER BY (m.budget_line_id IS NULL), b.sort_order, b.name_en, 2
+  `.execute(db);
+  // sum() of integers is bigint in PostgreSQL: it arrives as a string.
+  return result.rows.map((r) => ({ ...r, aid_yen: Number(r.aid_yen), lodging_yen: Number(r.lodging_yen) }));
 }

@@ -1,12 +1,12 @@
 import type { Db, DbOrTx } from '../../../server/db/database';
 import type { RequestContext } from '../../../server/http/context';
 import { invalidField, notFound } from '../../../server/http/errors';
-import { tokyoDate } from '../../../shared/time';
+import { addDays, tokyoDate } from '../../../shared/time';
 import type { AuditService } from '../../audit/server/audit.service';
 import {
   monthsBetween, nextMonthStart,
   type BudgetLine, type BudgetLinesQuery, type BudgetMonth, type CreateBudgetLineInput, type MonthAmount,
-  type SetMonthAmountInput, type Spending, type SpendingQuery, type UpdateBudgetLineInput,
+  type MoneyByLine, type SetMonthAmountInput, type Spending, type SpendingQuery, type UpdateBudgetLineInput,
 } from '../contract';
 import * as repo from './budgets.repository';
 
@@ -21,10 +21,10 @@ async function loadMonths(db: DbOrTx, organisationId: string, from: string, to: 
   const [lines, overrides, spending] = await Promise.all([
     repo.listLines(db, organisationId, true),
     repo.listMonthAmounts(db, organisationId, fromStart, toExclusive),
-    repo.spendingByLineAndMonth(db, organisationId, fromStart, toExclusive),
+    repo.spending(db, organisationId, fromStart, toExclusive, true),
   ]);
   const override = new Map(overrides.map((o) => [`${o.budget_line_id}|${o.month}`, o.amount_yen]));
-  const spent = new Map(spending.map((s) => [`${s.budget_line_id ?? ''}|${s.month}`, s.spent_yen]));
+  const spent = new Map(spending.map((s) => [`${s.budget_line_id ?? ''}|${s.month ?? ''}`, s.aid_yen + s.lodging_yen]));
   const budgetOf = (line: repo.BudgetLineRow, month: string) => {
     const amount = override.get(`${line.id}|${month}`);
     return { budgetYen: amount ?? line.monthly_amount_yen, isOverride: amount !== undefined };
@@ -38,6 +38,18 @@ async function loadMonths(db: DbOrTx, organisationId: string, from: string, to: 
 
 export function createBudgetsService(db: Db, audit: AuditService) {
   return {
+    /**
+     * Money paid per budget line between two dates (inclusive), aid and paid lodging apart, lines in
+     * display order and money without a line last: what the reports show.
+     */
+    async spendingByLine(organisationId: string, from: string, to: string): Promise<MoneyByLine[]> {
+      const rows = await repo.spending(db, organisationId, from, addDays(to, 1), false);
+      return rows.map((r) => ({
+        lineId: r.budget_line_id, nameJa: r.name_ja, nameEn: r.name_en,
+        aidYen: r.aid_yen, lodgingYen: r.lodging_yen, totalYen: r.aid_yen + r.lodging_yen,
+      }));
+    },
+
     /** Refuses (400, naming `field`) a budget line that is not this organisation's or is retired. */
     async assertUsableLine(tx: DbOrTx, ctx: RequestContext, id: string, field = 'budgetLineId'): Promise<void> {
       const line = await repo.findLine(tx, ctx.actor.organisationId, id);

@@ -3,8 +3,8 @@ import type { DbOrTx } from '../../../server/db/database';
 
 /*
  * A read model, like a reporting view: these read-only, aggregated queries read other modules'
- * tables (visit, consultation, assistance, aid_item, shelter_stay, paid_lodging, budget_line,
- * person) directly. Going through each module's service would load rows to count them; reports
+ * tables (visit, consultation, assistance, aid_item, shelter_stay, paid_lodging, person) directly;
+ * money per budget line comes from the budgets service, which owns the definition of spending. Going through each module's service would load rows to count them; reports
  * must aggregate in SQL instead. Nothing here writes. Every figure is per organisation.
  *
  * Merged person files count as their survivor (person.merged_into_id, one level: merging moves a
@@ -112,34 +112,6 @@ export async function aidGroups(db: DbOrTx, r: Range): Promise<AidRow[]> {
      WHERE a.organisation_id = ${r.organisationId} AND a.given_on BETWEEN ${r.from}::date AND ${r.to}::date
      GROUP BY GROUPING SETS ((a.item_code, i.name_ja, i.name_en, i.category, i.sort_order), (i.category))
      ORDER BY is_category, min(i.sort_order), a.item_code, i.category
-  `.execute(db);
-  return result.rows;
-}
-
-export interface MoneyRow {
-  budget_line_id: string | null;
-  name_ja: string | null;
-  name_en: string | null;
-  aid_yen: number;
-  lodging_yen: number;
-}
-
-/** Money paid in the range per budget line (null: none): aid by the day given, lodging by its first night. */
-export async function moneyByLine(db: DbOrTx, r: Range): Promise<MoneyRow[]> {
-  const result = await sql<MoneyRow>`
-    SELECT m.budget_line_id, b.name_ja, b.name_en, sum(m.aid_yen)::bigint AS aid_yen, sum(m.lodging_yen)::bigint AS lodging_yen
-      FROM (
-        SELECT a.budget_line_id, a.amount_yen AS aid_yen, 0 AS lodging_yen
-          FROM assistance a
-         WHERE a.organisation_id = ${r.organisationId} AND a.given_on BETWEEN ${r.from}::date AND ${r.to}::date AND a.amount_yen IS NOT NULL
-        UNION ALL
-        SELECT l.budget_line_id, 0, l.cost_yen
-          FROM paid_lodging l
-         WHERE l.organisation_id = ${r.organisationId} AND l.first_night_on BETWEEN ${r.from}::date AND ${r.to}::date
-      ) m
-      LEFT JOIN budget_line b ON b.id = m.budget_line_id
-     GROUP BY m.budget_line_id, b.name_ja, b.name_en, b.sort_order
-     ORDER BY (m.budget_line_id IS NULL), b.sort_order, b.name_en
   `.execute(db);
   return result.rows;
 }

@@ -2,22 +2,21 @@ import type { Db } from '../../../server/db/database';
 import type { RequestContext } from '../../../server/http/context';
 import { tokyoDate } from '../../../shared/time';
 import type { AuditService } from '../../audit/server/audit.service';
+import type { BudgetsService } from '../../budgets/server/budgets.service';
 import { monthEnd, monthsBetween } from '../../budgets/contract';
 import { resolveRange, type AidByItem, type BySex, type ReportFigures, type ReportQuery, type ReportSummary } from '../contract';
 import { reportCsv, reportXlsx } from './reports.export';
 import * as repo from './reports.repository';
 
-async function figures(db: Db, range: repo.Range): Promise<ReportFigures> {
-  const [groups, aid, money] = await Promise.all([repo.activityGroups(db, range), repo.aidGroups(db, range), repo.moneyByLine(db, range)]);
+async function figures(db: Db, budgets: BudgetsService, range: repo.Range): Promise<ReportFigures> {
+  const [groups, aid, moneyByLine] = await Promise.all([
+    repo.activityGroups(db, range), repo.aidGroups(db, range), budgets.spendingByLine(range.organisationId, range.from, range.to),
+  ]);
   const total = groups.find((g) => g.by_nationality === 1 && g.by_sex === 1);
   const group = (g: repo.GroupRow) => ({
     peopleHelped: g.people_helped, visits: g.visits, aidQuantity: g.aid_quantity, nights: g.shelter_nights + g.lodging_nights,
   });
   const byCount = <T extends { peopleHelped: number }>(a: T, b: T) => b.peopleHelped - a.peopleHelped;
-  const moneyByLine = money.map((m) => ({
-    lineId: m.budget_line_id, nameJa: m.name_ja, nameEn: m.name_en,
-    aidYen: m.aid_yen, lodgingYen: m.lodging_yen, totalYen: m.aid_yen + m.lodging_yen,
-  }));
   return {
     peopleHelped: total?.people_helped ?? 0,
     visits: total?.visits ?? 0,
@@ -42,19 +41,19 @@ async function figures(db: Db, range: repo.Range): Promise<ReportFigures> {
   };
 }
 
-export function createReportsService(db: Db, audit: AuditService) {
+export function createReportsService(db: Db, audit: AuditService, budgets: BudgetsService) {
   /** The report for a query: totals for the range, and with groupBy=month the same per month. */
   async function summary(ctx: RequestContext, query: ReportQuery): Promise<ReportSummary> {
     const today = tokyoDate();
     const { from, to } = resolveRange(query, today);
     const organisationId = ctx.actor.organisationId;
-    const result: ReportSummary = { from, to, figures: await figures(db, { organisationId, from, to, today }), months: null };
+    const result: ReportSummary = { from, to, figures: await figures(db, budgets, { organisationId, from, to, today }), months: null };
     if (query.groupBy === 'month') {
       result.months = [];
       for (const month of monthsBetween(from.slice(0, 7), to.slice(0, 7))) {
         const monthFrom = `${month}-01` < from ? from : `${month}-01`;
         const monthTo = monthEnd(month) > to ? to : monthEnd(month);
-        result.months.push({ month, from: monthFrom, to: monthTo, figures: await figures(db, { organisationId, from: monthFrom, to: monthTo, today }) });
+        result.months.push({ month, from: monthFrom, to: monthTo, figures: await figures(db, budgets, { organisationId, from: monthFrom, to: monthTo, today }) });
       }
     }
     return result;
