@@ -83,12 +83,22 @@ const summaryColumns = [
 ] as const;
 
 /**
+ * The stay `s` holds its bed on the night `on` (the nights rule of ../nights.ts): it covers that
+ * night, or it is open and already overdue (expected check-out on or before both `on` and today),
+ * since the person is still there until checked out.
+ */
+function holdsNight(on: string, today: string) {
+  const overdueBy = on < today ? on : today;
+  return sql<boolean>`(s.check_in_on <= ${on}::date AND (COALESCE(s.checked_out_on, s.expected_check_out_on) > ${on}::date
+    OR (s.checked_out_on IS NULL AND s.expected_check_out_on <= ${overdueBy}::date)))`;
+}
+
+/**
  * Every active bed with who occupies it on the night `on`, in one query: the stay covering that
  * night, or an open stay already overdue today whose expected check-out is on or before `on` (the
  * person is still there until checked out), and the next stay booked after that night.
  */
 export function board(db: DbOrTx, organisationId: string, on: string, today: string) {
-  const overdueBy = on < today ? on : today;
   return db
     .selectFrom('shelter_bed as b')
     .innerJoin('shelter_room as r', 'r.id', 'b.room_id')
@@ -99,13 +109,7 @@ export function board(db: DbOrTx, organisationId: string, on: string, today: str
           .selectFrom('shelter_stay as s')
           .select(['s.id as stay_id', 's.person_id as stay_person_id', 's.check_in_on', 's.expected_check_out_on', 's.checked_out_on'])
           .whereRef('s.bed_id', '=', 'b.id')
-          .where('s.check_in_on', '<=', on)
-          .where((w) =>
-            w.or([
-              w(sql<string>`COALESCE(s.checked_out_on, s.expected_check_out_on)`, '>', on),
-              w.and([w('s.checked_out_on', 'is', null), w('s.expected_check_out_on', '<=', overdueBy)]),
-            ]),
-          )
+          .where(holdsNight(on, today))
           .orderBy('s.check_in_on', 'desc')
           .limit(1)
           .as('st'),
@@ -209,18 +213,11 @@ export function updateStay(db: DbOrTx, organisationId: string, id: string, patch
 
 /** People in a bed on the night `on` (covering stays and overdue open ones) or in paid lodging. */
 export async function housedPersonIds(db: DbOrTx, organisationId: string, on: string, today: string): Promise<string[]> {
-  const overdueBy = on < today ? on : today;
   const rows = await db
-    .selectFrom('shelter_stay')
-    .select('person_id')
-    .where('organisation_id', '=', organisationId)
-    .where('check_in_on', '<=', on)
-    .where((w) =>
-      w.or([
-        w(sql<string>`COALESCE(checked_out_on, expected_check_out_on)`, '>', on),
-        w.and([w('checked_out_on', 'is', null), w('expected_check_out_on', '<=', overdueBy)]),
-      ]),
-    )
+    .selectFrom('shelter_stay as s')
+    .select('s.person_id')
+    .where('s.organisation_id', '=', organisationId)
+    .where(holdsNight(on, today))
     .union(
       db
         .selectFrom('paid_lodging')
