@@ -3,6 +3,12 @@ import type { DatabaseHandle } from './database';
 
 /** How often the embedded database is vacuumed and its planner statistics refreshed. */
 export const PGLITE_MAINTENANCE_HOURS = 6;
+/**
+ * The first run waits a little: statistics are kept across restarts, so start-up need not pay for a
+ * vacuum that holds PGlite's single connection while the first staff log in; a short session (a
+ * laptop opened for a morning) still gets one.
+ */
+export const PGLITE_FIRST_MAINTENANCE_MINUTES = 10;
 
 /**
  * PGlite runs PostgreSQL in single-user mode: there is no autovacuum worker, so without this the
@@ -15,12 +21,19 @@ export async function maintainEmbedded(handle: DatabaseHandle): Promise<void> {
   await sql`VACUUM (ANALYZE)`.execute(handle.db);
 }
 
-/** Runs maintainEmbedded now (in the background) and every few hours; the timer never keeps the process alive. */
+/** Runs maintainEmbedded a few minutes after start, then every few hours; the timers never keep the process alive. */
 export function scheduleEmbeddedMaintenance(handle: DatabaseHandle, onError: (error: unknown) => void): () => void {
   if (handle.engine !== 'pglite') return () => undefined;
   const run = () => void maintainEmbedded(handle).catch(onError);
-  run();
-  const timer = setInterval(run, PGLITE_MAINTENANCE_HOURS * 3_600_000);
-  timer.unref();
-  return () => clearInterval(timer);
+  let every: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    run();
+    every = setInterval(run, PGLITE_MAINTENANCE_HOURS * 3_600_000);
+    every.unref();
+  }, PGLITE_FIRST_MAINTENANCE_MINUTES * 60_000);
+  first.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
 }
