@@ -165,14 +165,20 @@ export function planCaseFiles(rng: Rng, people: readonly DemoPerson[], options: 
     return out;
   };
 
-  for (const person of order) {
+  // Situations and assignments are dealt, not drawn, so every demo (whatever the day) has them in
+  // these proportions; people registered in the last 80 days may instead be new arrivals.
+  const scenarios = rng.deal<CaseScenario>([
+    ['first_instance', 46], ['rejected', 9], ['review_pending', 10], ['provisional_release', 10], ['no_status', 5], ['protected', 4],
+  ], order.length);
+  const isAssigned = rng.deal([[true, 88], [false, 12]], order.length);
+  const allowanceDraw = rng.spread();
+
+  for (const [k, person] of order.entries()) {
     const p = people[person];
     if (!p) continue;
     const registered = regDate(person);
-    const scenario = rng.weighted<CaseScenario>([
-      ['new_arrival', registered >= addDays(today, -80) ? 14 : 0],
-      ['first_instance', 46], ['rejected', 9], ['review_pending', 10], ['provisional_release', 10], ['no_status', 5], ['protected', 4],
-    ]);
+    const dealt = scenarios[k] ?? 'first_instance';
+    const scenario: CaseScenario = registered >= addDays(today, -80) && rng.chance(14 / 98) ? 'new_arrival' : dealt;
     const steps: Array<{ effectiveOn: string; changes: CaseFileChanges }> = [];
     const step = (effectiveOn: string, changes: CaseFileChanges) => steps.push({ effectiveOn: minDate(effectiveOn, today), changes });
     const vulnerabilities = new Set<Vulnerability>();
@@ -186,7 +192,7 @@ export function planCaseFiles(rng: Rng, people: readonly DemoPerson[], options: 
     if (rng.chance(scenario === 'provisional_release' ? 0.3 : 0.08)) vulnerabilities.add('mental_health');
     if (rng.chance(0.06)) vulnerabilities.add('illness');
     if (rng.chance(0.01)) vulnerabilities.add('lgbtq');
-    const assignedTo = rng.chance(0.88) ? options.staff.caseworker : null;
+    const assignedTo = isAssigned[k] ? options.staff.caseworker : null;
     const firstLanguage = p.languages[0] ?? null;
 
     // Arrival on a short stay (15, 30 or 90 days), from a few days to years before.
@@ -295,11 +301,21 @@ export function planCaseFiles(rng: Rng, people: readonly DemoPerson[], options: 
         if (scenario === 'review_pending') step(addDays(notice, rng.int(2, 6)), { procedureStage: 'review_pending' });
         if (scenario === 'protected') {
           // Recognition or complementary protection: 定住者 (long-term resident) with a new card.
-          statusExpiry = addMonths(notice, stage === 'recognised' ? 60 : rng.pick([12, 36]));
-          step(addDays(notice, rng.int(1, 10)), {
+          const term = stage === 'recognised' ? 60 : rng.pick([12, 36]);
+          let granted = addDays(notice, rng.int(1, 10));
+          statusExpiry = addMonths(notice, term);
+          step(granted, {
             residenceStatus: 'long_term_resident', workPermitted: true, residenceCardNumber: cardNumber(rng),
             residenceExpiresOn: statusExpiry, healthInsurance: 'national',
           });
+          // Renewed before each expiry, as a person with protection does: the status never lapses.
+          while (statusExpiry <= today) {
+            const renewed = addDays(statusExpiry, -rng.int(10, 40));
+            if (renewed <= granted) break;
+            granted = renewed;
+            statusExpiry = addMonths(statusExpiry, term);
+            step(renewed, { residenceExpiresOn: statusExpiry, residenceCardNumber: cardNumber(rng) });
+          }
         }
       }
     }
@@ -311,7 +327,7 @@ export function planCaseFiles(rng: Rng, people: readonly DemoPerson[], options: 
       const decided = scenario === 'rejected' || scenario === 'review_pending';
       const status = rng.weighted<'awaiting' | 'receiving' | 'ineligible' | 'not_applied'>([
         ['awaiting', decided ? 0 : 58], ['receiving', waited > 150 ? (decided ? 30 : 12) : 0], ['ineligible', waited > 150 ? 8 : 0], ['not_applied', 22],
-      ]);
+      ], allowanceDraw());
       if (status === 'awaiting' && waited >= 20) {
         const days = rng.int(20, Math.min(200, waited));
         step(addDays(today, -days), { allowanceStatus: 'awaiting', allowanceAppliedOn: addDays(today, -days) });

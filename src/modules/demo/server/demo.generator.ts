@@ -18,8 +18,19 @@ export interface Rng {
   int(min: number, max: number): number;
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
-  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T;
+  /** One item, each with probability weight / total; `u` in [0, 1) replaces the random draw. */
+  weighted<T>(items: ReadonlyArray<readonly [T, number]>, u?: number): T;
   shuffle<T>(items: T[]): T[];
+  /**
+   * `n` items in random order, each as often as its weight's exact share of `n` (largest
+   * remainder): a sample that always has the proportions, where `weighted` only has them on average.
+   */
+  deal<T>(items: ReadonlyArray<readonly [T, number]>, n: number): T[];
+  /**
+   * Draws in [0, 1) that cover the interval evenly however many are taken (a Weyl sequence from a
+   * random start): for a choice made for an unknown number of people, in stable proportions.
+   */
+  spread(): () => number;
 }
 
 /** mulberry32: small, fast and good enough for made-up data; the same seed gives the same sequence. */
@@ -41,9 +52,9 @@ export function createRng(seed: number): Rng {
       if (item === undefined) throw new Error('pick from an empty list');
       return item;
     },
-    weighted: (items) => {
+    weighted: (items, u) => {
       const total = items.reduce((sum, [, w]) => sum + w, 0);
-      let r = next() * total;
+      let r = (u ?? next()) * total;
       for (const [item, w] of items) {
         r -= w;
         if (r < 0) return item;
@@ -58,6 +69,24 @@ export function createRng(seed: number): Rng {
         [items[i], items[j]] = [items[j] as (typeof items)[number], items[i] as (typeof items)[number]];
       }
       return items;
+    },
+    deal: (items, n) => {
+      const total = items.reduce((sum, [, w]) => sum + w, 0);
+      const shares = items.map(([item, w], index) => ({ item, index, exact: total > 0 ? (n * w) / total : 0 }));
+      const counts = shares.map((s) => Math.floor(s.exact));
+      let left = n - counts.reduce((a, b) => a + b, 0);
+      for (const s of [...shares].sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)) || a.index - b.index)) {
+        if (left-- <= 0) break;
+        counts[s.index] = (counts[s.index] ?? 0) + 1;
+      }
+      return rng.shuffle(shares.flatMap((s) => Array.from({ length: counts[s.index] ?? 0 }, () => s.item)));
+    },
+    spread: () => {
+      let u = next();
+      return () => {
+        u = (u + 0.6180339887498949) % 1;
+        return u;
+      };
     },
   };
   return rng;

@@ -18,7 +18,6 @@ import { DEMO_HISTORY_DAYS, demoStaff, loadDemoData } from './demo.service';
 let env: TestEnv;
 let caseworker: TestStaff;
 let summary: string | null;
-let loadMs: number;
 const people: PersonSummary[] = [];
 const queues = new Map<string, Queue>();
 const today = tokyoDate();
@@ -32,9 +31,7 @@ const get = async <T>(url: string): Promise<T> => {
 beforeAll(async () => {
   env = await createTestEnv();
   caseworker = await env.staff('caseworker');
-  const started = Date.now();
   summary = await loadDemoData(env.services, env.organisationId);
-  loadMs = Date.now() - started;
   // What staff see: every file by its number, and the queue of each day of the last three months.
   for (let n = 1; n <= 320; n++) {
     const fileNumber = `TB-${String(n).padStart(6, '0')}`;
@@ -50,8 +47,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 describe('loadDemoData', () => {
-  it('loads quickly and says what it loaded, without any password', () => {
-    expect(loadMs).toBeLessThan(30_000);
+  it('says what it loaded, without any password', () => {
     expect(summary).toMatch(/^300 people, [\d,]+ visits/);
     expect(summary).toContain(demoStaff.caseworker.email);
     expect(summary).not.toContain(demoStaff.caseworker.password);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, makePerson, type TestEnv } from '../../../server/test/factories';
 import type { Person } from '../../people/contract';
+import { addDays, tokyoDate } from '../../../shared/time';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -341,8 +342,8 @@ describe('merging two files that are both in a shelter bed on the same nights', 
     const bedB = await post('/api/shelter/beds', { roomId: room.id, label: 'M1-2' });
     const a = await makePerson(env, { familyName: 'Twobeds', givenName: 'Sara' });
     const b = await makePerson(env, { familyName: 'Twobeds', givenName: 'Sarah' });
-    const today = new Date().toISOString().slice(0, 10);
-    const later = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const today = tokyoDate();
+    const later = addDays(today, 10);
     await post('/api/shelter/stays', { personId: a.id, bedId: bedA.id, checkInOn: today, expectedCheckOutOn: later });
     await post('/api/shelter/stays', { personId: b.id, bedId: bedB.id, checkInOn: today, expectedCheckOutOn: later });
     const cw = await env.staff('caseworker');
