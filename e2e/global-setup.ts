@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { databaseUrlFor } from '../src/server/test/database';
+import { testSetupReport } from './doctor';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -45,6 +46,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * PGlite data dir — or a fresh database on the PostgreSQL server in DATABASE_URL.
  */
 export default async function setup(project: TestProject) {
+  // Say which browser, fonts and database this run uses (the same lines as `npm run doctor`).
+  for (const line of await testSetupReport({ launchBrowser: false })) console.log(`[tobira e2e] ${line}`);
   const { build } = await import('vite');
   await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
 

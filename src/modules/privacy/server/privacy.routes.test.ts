@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, makePerson, type TestEnv, type TestStaff } from '../../../server/test/factories';
+import { readPdf, squash } from '../../../server/test/pdf-text';
 
 let env: TestEnv;
 let caseworker: TestStaff;
@@ -228,7 +229,7 @@ describe('GET /api/people/:id/export (本人開示)', () => {
 
   it('answers 401, 403, 400 and 404', async () => {
     const p = await makePerson(env);
-    for (const suffix of ['export', 'export.html']) {
+    for (const suffix of ['export', 'export.html', 'export.pdf']) {
       expect((await call('GET', `/api/people/${p.id}/${suffix}`)).statusCode).toBe(401);
       expect((await call('GET', `/api/people/${p.id}/${suffix}`, reception.headers)).statusCode).toBe(403);
       expect((await call('GET', `/api/people/nope/${suffix}`, caseworker.headers)).statusCode).toBe(400);
@@ -291,6 +292,31 @@ describe('GET /api/people/:id/export (本人開示)', () => {
     expect(html).toContain('JST');
     const audited = await env.handle.db.selectFrom('audit_event').select('details').where('entity_id', '=', p.id).where(sql<boolean>`details->>'format' = 'html'`).execute();
     expect(audited).toHaveLength(1);
+  });
+
+  it('as a bilingual PDF with its Japanese font embedded, audited', async () => {
+    const p = await personWithRecords();
+    const res = await call('GET', `/api/people/${p.id}/export.pdf`, caseworker.headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="tobira-${p.fileNumber}.pdf"`);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const pdf = await readPdf(res.rawPayload);
+    // What the person reads, as a PDF reader extracts it (ignoring where lines wrap): headings in both languages, their data.
+    expect(pdf.squashed).toContain(squash('保有個人データの開示（本人開示）'));
+    expect(pdf.squashed).toContain(squash('Personal data held (disclosure to the person)'));
+    expect(pdf.squashed).toContain(squash('第三者提供の記録'));
+    expect(pdf.squashed).toContain(squash('Sharing log'));
+    expect(pdf.squashed).toContain(squash('Haile <b>&'));
+    expect(pdf.squashed).toContain(squash('Religion: Pentecostal church'));
+    expect(pdf.squashed).toContain(squash('Sleeps in a net cafe in Ikebukuro'));
+    expect(pdf.squashed).toContain(squash('一次審査中 / First instance pending'));
+    expect(pdf.squashed).toContain(squash('passport-meron.jpg'));
+    expect(pdf.squashed).toContain(squash('JST'));
+    expect(pdf.pages.at(-1)).toContain(`${p.fileNumber} ·`);
+    expect(pdf.embeddedFonts.some((f) => f.endsWith('+NotoSansJP-Regular'))).toBe(true);
+    const audited = await env.handle.db.selectFrom('audit_event').select('details').where('entity_id', '=', p.id).where(sql<boolean>`details->>'format' = 'pdf'`).execute();
+    expect(audited).toEqual([{ details: { view: 'export', format: 'pdf' } }]);
   });
 
   it('leaves out what the role may not read', async () => {

@@ -7,6 +7,7 @@ import {
   SensitiveFields, WithdrawConsentInput,
 } from '../contract';
 import { exportHtmlCsp, renderExportHtml } from './privacy.export-html';
+import { renderExportPdf } from './privacy.export-pdf';
 import type { PrivacyService } from './privacy.service';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -83,6 +84,19 @@ export function privacyRoutes(privacy: PrivacyService) {
         .header('content-security-policy', exportHtmlCsp)
         .header('cache-control', 'no-store')
         .send(renderExportHtml(data));
+    });
+
+    app.get('/api/people/:id/export.pdf', {
+      config: { access: 'people.export' },
+      // No response schema: the body is a PDF (the data passed PersonExport's shape).
+      schema: { tags, summary: 'Everything held about one person, as a bilingual PDF with its fonts embedded (本人開示; audited)', params: IdParams, produces: ['application/pdf'] },
+    }, async (request, reply) => {
+      const data = PersonExport.parse(await privacy.exportPerson(requestContext(request), request.params.id, 'pdf'));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="tobira-${data.person.fileNumber}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(await renderExportPdf(data));
     });
   };
 }

@@ -245,7 +245,7 @@ export function createPrivacyService({ db, cipher, audit, people, reception, con
      * Everything held about one person (本人開示), decrypted, for the person's own copy. Fields a
      * role may not read stay null, as on screen. Audited as a read with view 'export'.
      */
-    async exportPerson(ctx: RequestContext, personId: string, format: 'json' | 'html'): Promise<PersonExport> {
+    async exportPerson(ctx: RequestContext, personId: string, format: 'json' | 'html' | 'pdf'): Promise<PersonExport> {
       const org = ctx.actor.organisationId;
       const can = (p: Parameters<typeof ctx.actor.permissions.has>[0]) => ctx.actor.permissions.has(p);
       const person = await people.get(ctx, personId);

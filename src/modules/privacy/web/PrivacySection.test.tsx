@@ -60,7 +60,8 @@ describe('PrivacySection', () => {
     expect(rows.find((r) => r.includes('Sharing with a named organisation'))).toMatch(/Active.*Tokyo Legal Aid Office/);
     expect(rows.find((r) => r.includes('Asylum procedure'))).toContain('Lawyer');
     expect(within(section).getByRole('link', { name: 'Download JSON' }).getAttribute('href')).toBe(`/api/people/${personId}/export`);
-    expect(within(section).getByRole('link', { name: 'Download document (print to PDF)' }).getAttribute('href')).toBe(`/api/people/${personId}/export.html`);
+    expect(within(section).getByRole('link', { name: 'Download PDF (Japanese and English)' }).getAttribute('href')).toBe(`/api/people/${personId}/export.pdf`);
+    expect(within(section).getByRole('link', { name: 'Download HTML (printable)' }).getAttribute('href')).toBe(`/api/people/${personId}/export.html`);
   });
 
   it('records a withdrawal with its date', async () => {

@@ -421,6 +421,9 @@ export function PrivacySection({ personId }: { personId: string }) {
               <Button component="a" variant="default" href={exportUrl(personId, 'json')} download>
                 {t('ui.privacy.downloadJson')}
               </Button>
+              <Button component="a" variant="default" href={exportUrl(personId, 'pdf')} download>
+                {t('ui.privacy.downloadPdf')}
+              </Button>
               <Button component="a" variant="default" href={exportUrl(personId, 'html')} download>
                 {t('ui.privacy.downloadDocument')}
               </Button>

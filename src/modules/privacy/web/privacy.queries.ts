@@ -41,7 +41,7 @@ export function putSensitive(personId: string, input: PutSensitiveInput) {
   return api<SensitiveFields>(`/api/people/${personId}/sensitive`, { method: 'PUT', body: input });
 }
 
-/** The person's own copy (本人開示): JSON, or the printable bilingual document. */
-export function exportUrl(personId: string, format: 'json' | 'html'): string {
-  return `/api/people/${personId}/${format === 'json' ? 'export' : 'export.html'}`;
+/** The person's own copy (本人開示): JSON, the printable bilingual document, or the PDF. */
+export function exportUrl(personId: string, format: 'json' | 'html' | 'pdf'): string {
+  return `/api/people/${personId}/${format === 'json' ? 'export' : `export.${format}`}`;
 }
