@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { toCsv, withBom } from '../../../server/http/csv';
 import { translatorFor } from '../../../server/http/i18n';
 import { displayName } from '../../../shared/codes';
 import type { ReportFigures, ReportSummary } from '../contract';
@@ -98,8 +98,8 @@ export function exportTables(report: ReportSummary): ExportTable[] {
 
 /** UTF-8 with a byte-order mark, so Excel opens the Japanese correctly; tables separated by an empty line. */
 export function reportCsv(report: ReportSummary): string {
-  const blocks = exportTables(report).map((t) => Papa.unparse([[t.title], t.headers, ...t.rows], { newline: '\r\n' }));
-  return `\uFEFF${blocks.join('\r\n\r\n')}\r\n`;
+  const blocks = exportTables(report).map((t) => toCsv([[t.title], t.headers, ...t.rows]));
+  return withBom(`${blocks.join('\r\n\r\n')}\r\n`);
 }
 
 /** An .xlsx workbook with one sheet per table; the header row bold and frozen. */
