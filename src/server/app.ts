@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { createServices, type Services } from './services';
 import type { Db } from './db/database';
 import { registerErrorHandling } from './http/error-handler';
+import { registerInputGuards } from './http/input-guard';
 import { registerAccessControl } from './http/plugin';
 import { SESSION_COOKIE, staffRoutes } from '../modules/staff/server/staff.routes';
 import { auditRoutes } from '../modules/audit/server/audit.routes';
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   await app.register(fastifyRateLimit, { global: false });
+  registerInputGuards(app);
   registerAccessControl(app, {
     cookieName: SESSION_COOKIE,
     actorFromSession: services.staff.actorFromSession,

@@ -37,8 +37,11 @@ export const LanguageCode = z
   .regex(/^[a-z]{2,3}$/)
   .refine((code) => knownTo(languageNames, code), { params: { key: 'invalid_choice' } });
 
-/** A calendar date `YYYY-MM-DD` that exists (2023-02-29 does not). */
-export const IsoDate = z.iso.date();
+/**
+ * A calendar date `YYYY-MM-DD` that exists (2023-02-29 does not) and is plausible for the office's
+ * records: from 1900 (the oldest date of birth) to 2199 (year 0000 is not even a date to PostgreSQL).
+ */
+export const IsoDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', { params: { key: 'date_out_of_range' } });
 
 /** The name of a country or language in the reader's language, from the runtime's CLDR data. */
 export function displayName(kind: 'region' | 'language', code: string, language: 'ja' | 'en'): string {
