@@ -18,7 +18,7 @@ export function findNul(value: unknown, path: string[] = []): string | null {
   // Parsed data only (JSON, query strings, route parameters): not streams or uploaded file parts.
   if (typeof (value as { pipe?: unknown }).pipe === 'function') return null;
   for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key.replace(/\u0000/g, '')].join('.') || 'body';
+    if (key.includes('\u0000')) return [...path, key.split('\u0000').join('')].join('.') || 'body';
     const found = findNul(item, [...path, key]);
     if (found !== null) return found;
   }
