@@ -34,7 +34,11 @@ export const Consultation = z.object({
   occurredAt: z.iso.datetime({ offset: true }),
   mode: ConsultationMode,
   interpreterLanguage: z.string().nullable(),
-  topics: z.array(Topic),
+  /**
+   * Null, like the notes, for roles that may not read consultations (reception, viewer,
+   * coordinator): "medical" or "legal" beside a name is already a health or legal detail.
+   */
+  topics: z.array(Topic).nullable(),
   /** Null for roles that may not read consultation notes (reception, viewer). */
   note: z.string().nullable(),
   needs: z.string().nullable(),

@@ -236,14 +236,19 @@ export const WaitingEntry = z.object({
   daysWaiting: z.number().int(),
   needs: BedUse,
   withChildren: z.boolean(),
-  isPregnant: z.boolean(),
-  isIll: z.boolean(),
+  /**
+   * Health facts and free text are null for roles that only read the shelter (reception, viewer):
+   * the desk needs the priority, not the reason behind it.
+   */
+  isPregnant: z.boolean().nullable(),
+  isIll: z.boolean().nullable(),
   isRoughSleeping: z.boolean(),
-  note: z.string(),
+  note: z.string().nullable(),
   status: WaitingStatus,
   closedOn: z.string().nullable(),
   closedReason: z.string().nullable(),
   priority: z.number().int(),
+  /** Without the health reasons (pregnant, ill) for those roles. */
   priorityReasons: z.array(PriorityReason),
   version: z.number().int(),
 });

@@ -22,7 +22,7 @@ function present(r: repo.ConsultationRow, mayReadNotes: boolean, open: (stored: 
     occurredAt: r.occurred_at.toISOString(),
     mode: r.mode as Consultation['mode'],
     interpreterLanguage: r.interpreter_language,
-    topics: r.topics as Consultation['topics'],
+    topics: mayReadNotes ? (r.topics as NonNullable<Consultation['topics']>) : null,
     note: mayReadNotes ? open(r.note) : null,
     needs: mayReadNotes ? open(r.needs) : null,
     actions: mayReadNotes ? open(r.actions) : null,

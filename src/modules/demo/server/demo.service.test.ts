@@ -155,7 +155,7 @@ describe('loadDemoData', () => {
     if (consultation?.type === 'consultation') {
       expect(['in_person', 'phone', 'online']).toContain(consultation.consultation.mode);
       expect(consultation.consultation.note?.length).toBeGreaterThan(10);
-      expect(consultation.consultation.topics.length).toBeGreaterThan(0);
+      expect(consultation.consultation.topics?.length).toBeGreaterThan(0);
     }
     const allAid = timelines.flatMap((t) => t.items).filter((i) => i.type === 'assistance');
     const codes = new Set(allAid.map((i) => (i.type === 'assistance' ? i.assistance.itemCode : '')));

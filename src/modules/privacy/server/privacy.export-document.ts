@@ -112,7 +112,7 @@ export function buildExportDocument(data: PersonExport): ExportDocument {
     )),
     section('ui.privacy.export.consultations', table(
       ['ui.privacy.export.date', 'fields.mode', 'fields.topics', 'fields.note', 'fields.needs', 'fields.actions', 'ui.privacy.export.recordedBy'],
-      data.consultations.map((c) => [instant(c.occurredAt), code('ui.consultationMode', c.mode), c.topics.map((t) => `${ja(`ui.topic.${t}`)} / ${en(`ui.topic.${t}`)}`), c.note, c.needs, c.actions, c.staffName]),
+      data.consultations.map((c) => [instant(c.occurredAt), code('ui.consultationMode', c.mode), (c.topics ?? []).map((t) => `${ja(`ui.topic.${t}`)} / ${en(`ui.topic.${t}`)}`), c.note, c.needs, c.actions, c.staffName]),
     )),
     section('ui.privacy.export.assistance', table(
       ['fields.givenOn', 'ui.privacy.export.item', 'fields.quantity', 'fields.amountYen', 'fields.note'],

@@ -385,6 +385,26 @@ describe('GET /api/people/:id/shelter and /api/shelter/nights', () => {
     expect(backwards.json().error).toMatchObject({ code: 'shelter.range_invalid', fields: { to: expect.any(String) } });
   });
 
+  it('shows the desk and viewers the priority of a waiting entry, not its health reasons or notes', async () => {
+    const p = await makePerson(env, { sex: 'female' });
+    const entry = await call('POST', '/api/shelter/waiting-list', caseworker, { personId: p.id, needs: 'women', isPregnant: true, isIll: true, note: 'Due in March; asthma' });
+    expect(entry.statusCode, entry.body).toBe(201);
+    const viewer = await env.staff('viewer');
+    for (const who of [reception, viewer]) {
+      const list = (await call('GET', '/api/shelter/waiting-list', who)).json();
+      const seen = list.items.find((e: { id: string }) => e.id === entry.json().id);
+      expect(seen).toMatchObject({ isPregnant: null, isIll: null, note: null, priority: entry.json().priority, priorityReasons: ['woman'] });
+      expect(JSON.stringify(list)).not.toContain('asthma');
+      const own = (await call('GET', `/api/people/${p.id}/shelter`, who)).json();
+      expect(own.waitingEntry).toMatchObject({ isPregnant: null, isIll: null, note: null, priorityReasons: ['woman'] });
+    }
+    for (const who of [caseworker, coordinator]) {
+      const seen = (await call('GET', '/api/shelter/waiting-list', who)).json().items.find((e: { id: string }) => e.id === entry.json().id);
+      expect(seen).toMatchObject({ isPregnant: true, isIll: true, note: 'Due in March; asthma' });
+      expect(seen.priorityReasons).toEqual(expect.arrayContaining(['woman', 'pregnant', 'ill']));
+    }
+  });
+
   it("gives a person's stays, nights provided (slept nights only), current stay and open entry, audited", async () => {
     const { bedIds } = await makeRoom('any', 2);
     const p = await makePerson(env);

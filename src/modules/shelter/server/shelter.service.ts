@@ -78,7 +78,19 @@ const presentLodging = (r: repo.LodgingRow): PaidLodging => ({
   createdAt: r.created_at.toISOString(),
 });
 
-function presentWaiting(r: repo.WaitingRow, today: string): WaitingEntry {
+const HEALTH_REASONS: ReadonlySet<string> = new Set(['pregnant', 'ill']);
+
+/**
+ * A waiting-list entry as the reader may see it: roles that manage the list (shelter.write) see
+ * why a person comes first; the others see the priority without its health reasons or notes.
+ */
+function presentWaiting(r: repo.WaitingRow, today: string, ctx: RequestContext): WaitingEntry {
+  const entry = presentWaitingInFull(r, today);
+  if (ctx.actor.permissions.has('shelter.write')) return entry;
+  return { ...entry, isPregnant: null, isIll: null, note: null, closedReason: null, priorityReasons: entry.priorityReasons.filter((reason) => !HEALTH_REASONS.has(reason)) };
+}
+
+function presentWaitingInFull(r: repo.WaitingRow, today: string): WaitingEntry {
   const person = presentSummary({ ...r, id: r.person_id });
   const { priority, reasons, daysWaiting } = computePriority(
     { sex: person.sex, dateOfBirth: person.dateOfBirth, withChildren: r.with_children, isPregnant: r.is_pregnant, isIll: r.is_ill, isRoughSleeping: r.is_rough_sleeping, listedOn: r.listed_on },
@@ -153,7 +165,7 @@ export function createShelterService(db: Db, audit: AuditService, people: People
   async function getWaiting(ctx: RequestContext, id: string): Promise<WaitingEntry> {
     const row = await repo.findWaitingEntry(db, ctx.actor.organisationId, id);
     if (!row) throw notFound('waiting.not_found');
-    return presentWaiting(row, tokyoDate());
+    return presentWaiting(row, tokyoDate(), ctx);
   }
 
   async function board(ctx: RequestContext, on: string = tokyoDate()): Promise<Board> {
@@ -418,7 +430,7 @@ export function createShelterService(db: Db, audit: AuditService, people: People
         paidLodging,
         nights: { shelter, paid, total: shelter + paid },
         currentStay,
-        waitingEntry: waitingRow ? presentWaiting(waitingRow, today) : null,
+        waitingEntry: waitingRow ? presentWaiting(waitingRow, today, ctx) : null,
       };
     },
 
@@ -439,7 +451,7 @@ export function createShelterService(db: Db, audit: AuditService, people: People
     /** Open waiting-list entries, highest priority first (see priority.ts). */
     async waitingList(ctx: RequestContext): Promise<WaitingEntry[]> {
       const today = tokyoDate();
-      return (await repo.listOpenWaitingEntries(db, ctx.actor.organisationId)).map((r) => presentWaiting(r, today)).sort(byPriority);
+      return (await repo.listOpenWaitingEntries(db, ctx.actor.organisationId)).map((r) => presentWaiting(r, today, ctx)).sort(byPriority);
     },
 
     /** Lists a person for a shelter bed (one open entry per person). */

@@ -26,15 +26,21 @@ describe('GET /api/people/:id/timeline', () => {
     expect(items.find((i) => i.type === 'assistance')).toMatchObject({ assistance: { id: aid.json().id, itemNameEn: 'Hygiene kit' } });
   });
 
-  it('hides consultation notes from roles that may not read them', async () => {
+  it('hides consultation notes and topics (medical, legal…) from roles that may not read consultations', async () => {
     const caseworker = await env.staff('caseworker');
     const person = await makePerson(env);
-    await env.app.inject({ method: 'POST', url: '/api/consultations', headers: caseworker.headers, payload: { personId: person.id, mode: 'phone', note: 'Health details' } });
-    const reception = await env.staff('reception');
-    const res = await env.app.inject({ method: 'GET', url: `/api/people/${person.id}/timeline`, headers: reception.headers });
-    expect(res.statusCode).toBe(200);
-    expect(JSON.stringify(res.json())).not.toContain('Health details');
-    expect(res.json().items[0].consultation.note).toBeNull();
+    await env.app.inject({ method: 'POST', url: '/api/consultations', headers: caseworker.headers, payload: { personId: person.id, mode: 'phone', topics: ['medical', 'legal'], note: 'Health details' } });
+    for (const role of ['reception', 'viewer', 'coordinator'] as const) {
+      const staff = await env.staff(role);
+      const res = await env.app.inject({ method: 'GET', url: `/api/people/${person.id}/timeline`, headers: staff.headers });
+      expect(res.statusCode, role).toBe(200);
+      const body = JSON.stringify(res.json());
+      expect(body, role).not.toContain('Health details');
+      expect(body, role).not.toContain('medical');
+      expect(res.json().items[0].consultation, role).toMatchObject({ mode: 'phone', note: null, topics: null });
+    }
+    const own = await env.app.inject({ method: 'GET', url: `/api/people/${person.id}/timeline`, headers: caseworker.headers });
+    expect(own.json().items[0].consultation).toMatchObject({ note: 'Health details', topics: ['medical', 'legal'] });
   });
 
   it('answers 401, 403, 400 and 404', async () => {

@@ -49,7 +49,7 @@ function ConsultationBody({ consultation: c }: { consultation: Consultation }) {
   return (
     <>
       <Field label={t('fields.mode')}>{t(`ui.consultationMode.${c.mode}`)}</Field>
-      {c.topics.length > 0 && (
+      {c.topics && c.topics.length > 0 && (
         <Group gap={4}>
           <Text fw={700} size="sm">
             {t('fields.topics')}:
