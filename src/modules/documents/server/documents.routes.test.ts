@@ -135,11 +135,40 @@ describe('POST /api/people/:id/documents', () => {
     const content = await env.app.inject({ method: 'GET', url: `/api/documents/${id}/content`, headers: caseworker.headers });
     expect(content.rawPayload.equals(plain)).toBe(true);
     expect(content.headers['content-type']).toBe('application/pdf');
-    // No scripts or fetches, but no `sandbox` either: the browser's PDF viewer refuses to open under it.
-    expect(content.headers['content-security-policy']).toMatch(/^default-src 'none';/);
+    // Never opened inside Tobira's origin: saved, under the strictest policy.
+    expect(content.headers['content-disposition']).toMatch(/^attachment; filename="refusal.pdf"/);
+    expect(content.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
     // The file name and note are sealed in the row too.
     const row = await env.handle.db.selectFrom('document').select(['file_name']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.file_name).toMatch(/^v1:/);
+  });
+
+  it('never shows a PDF inline (it could run its scripts), even one whose OpenAction holds JavaScript', async () => {
+    const caseworker = await env.staff('caseworker');
+    const p = await makePerson(env);
+    const evil = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /OpenAction 3 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n' +
+        '3 0 obj << /S /JavaScript /JS (app.alert(document.cookie)) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
+    const res = await upload(p.id, caseworker.headers, { file: { content: evil, name: 'notice.pdf', type: 'application/pdf' }, kind: 'other' });
+    expect(res.statusCode, res.body).toBe(201);
+    for (const query of ['', '?download=false', '?download=true']) {
+      const content = await env.app.inject({ method: 'GET', url: `/api/documents/${res.json().id}/content${query}`, headers: caseworker.headers });
+      expect(content.statusCode).toBe(200);
+      expect(content.headers['content-disposition'], query).toMatch(/^attachment; /);
+      expect(content.headers['content-security-policy'], query).toMatch(/^sandbox; /);
+    }
+  });
+
+  it('saves a file under a name that ends as the file truly is (evil.html holding PNG bytes → evil.png)', async () => {
+    const caseworker = await env.staff('caseworker');
+    const p = await makePerson(env);
+    const res = await upload(p.id, caseworker.headers, { file: { content: png, name: 'evil.html', type: 'text/html' }, kind: 'other' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ fileName: 'evil.png', contentType: 'image/png' });
+    const download = await env.app.inject({ method: 'GET', url: `/api/documents/${res.json().id}/content?download=true`, headers: caseworker.headers });
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="evil.png"; filename*=UTF-8''evil.png`);
+    expect(download.headers['content-type']).toBe('image/png');
   });
 
   it('refuses a file that only pretends to be a PDF, in the caller language, and keeps nothing', async () => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requestContext } from '../../../server/http/plugin';
 import { DocumentList, DocumentMeta, UploadDocumentForm } from '../contract';
 import { documentTooLarge, type DocumentsService } from './documents.service';
-import { contentDisposition } from './file-names';
+import { contentDisposition, nameForType } from './file-names';
 
 const IdParams = z.object({ id: z.uuid() });
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()) }) });
@@ -63,7 +63,7 @@ export function documentRoutes(documents: DocumentsService) {
       schema: {
         tags: ['documents'],
         summary: 'The decrypted file of a document (audited)',
-        description: 'Shown inline by the browser; `?download=true` asks it to save the file instead.',
+        description: 'Images are shown inline in a sandbox (no script, no form, no same origin); `?download=true` saves them. A PDF is always saved, never opened inside the browser (it could carry scripts). The saved name ends as the file truly is (a PNG uploaded as evil.html is saved as evil.png).',
         params: IdParams,
         querystring: z.object({ download: z.stringbool().default(false) }),
         produces: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'application/pdf'],
@@ -71,15 +71,17 @@ export function documentRoutes(documents: DocumentsService) {
       },
     }, async (request, reply) => {
       const { meta, content } = await documents.open(requestContext(request), request.params.id);
+      // Browsers' PDF viewers do not open under a `sandbox` policy, and a PDF may carry scripts, so
+      // a PDF is never shown inside Tobira's origin: it is saved and opened by the computer's viewer.
+      const inline = !request.query.download && meta.contentType !== 'application/pdf';
       return reply
         .type(meta.contentType)
         .header('content-length', content.length)
-        .header('content-disposition', contentDisposition(request.query.download ? 'attachment' : 'inline', meta.fileName))
+        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', nameForType(meta.fileName, meta.contentType)))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         // A file is shown as a file, never as a page of the app: no scripts, no forms, no same origin.
-        // Chromium's and Safari's PDF viewers do not open under `sandbox`, so PDFs get the rest only.
-        .header('content-security-policy', `${meta.contentType === 'application/pdf' ? '' : 'sandbox; '}default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; object-src 'self'`)
+        .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'")
         // Fastify sends a Buffer as it is (no serializer); the File schema above only documents it.
         .send(content as unknown as File);
     });

@@ -9,7 +9,7 @@ import type { PeopleService } from '../../people/server/people.service';
 import { DocumentContentType, type DocumentKind, type DocumentMeta } from '../contract';
 import * as repo from './documents.repository';
 import { createDocumentStore } from './documents.storage';
-import { sanitiseFileName } from './file-names';
+import { extensionsOf, nameForType, sanitiseFileName } from './file-names';
 
 export interface DocumentsOptions {
   /** Where the encrypted files live (config DOCUMENTS_DIR); only needed to upload or download. */
@@ -39,14 +39,6 @@ async function detectContentType(content: Buffer): Promise<DocumentContentType |
   return parsed.success ? parsed.data : null;
 }
 
-const extensionOf: Record<DocumentContentType, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/heic': 'heic',
-  'image/heif': 'heif',
-  'application/pdf': 'pdf',
-};
 
 export function createDocumentsService(deps: { db: Db; audit: AuditService; people: PeopleService; cipher: FieldCipher; options: DocumentsOptions }) {
   const { db, audit, people, cipher } = deps;
@@ -106,7 +98,7 @@ export function createDocumentsService(deps: { db: Db; audit: AuditService; peop
             organisation_id: ctx.actor.organisationId,
             person_id: personId,
             kind: input.kind,
-            file_name: cipher.seal(sanitiseFileName(input.fileName, extensionOf[contentType])),
+            file_name: cipher.seal(nameForType(sanitiseFileName(input.fileName, extensionsOf[contentType]?.[0] ?? 'bin'), contentType)),
             note: cipher.sealNullable(note),
             content_type: contentType,
             size_bytes: content.length,

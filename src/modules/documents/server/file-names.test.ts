@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFieldCipher } from '../../../server/crypto/field-cipher';
 import { createDocumentStore, documentPath } from './documents.storage';
-import { contentDisposition, sanitiseFileName } from './file-names';
+import { contentDisposition, nameForType, sanitiseFileName } from './file-names';
 
 describe('sanitiseFileName', () => {
   it('keeps a normal name, Japanese included, and drops directories and control characters', () => {
@@ -70,5 +70,15 @@ describe('document store', () => {
   it('refuses ids that are not UUIDs and works only when configured', async () => {
     expect(() => documentPath('/data/documents', '../secret.key')).toThrow('invalid document id');
     await expect(createDocumentStore(undefined, cipher).get(id)).rejects.toThrow(/DOCUMENTS_DIR/);
+  });
+});
+
+describe('nameForType', () => {
+  it('gives a file the ending of what its bytes are, keeping a fitting one', () => {
+    expect(nameForType('evil.html', 'image/png')).toBe('evil.png');
+    expect(nameForType('scan', 'application/pdf')).toBe('scan.pdf');
+    expect(nameForType('photo.JPEG', 'image/jpeg')).toBe('photo.JPEG');
+    expect(nameForType('在留カード.jpg', 'image/jpeg')).toBe('在留カード.jpg');
+    expect(nameForType('report.pdf.exe', 'application/pdf')).toBe('report.pdf.pdf');
   });
 });

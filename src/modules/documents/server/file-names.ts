@@ -21,6 +21,29 @@ export function sanitiseFileName(raw: string | undefined, fallbackExtension: str
   return chars.slice(0, MAX_NAME - extension.length).join('') + extension.join('');
 }
 
+/** The name endings that truly fit each accepted type (the first is the one given to a file). */
+export const extensionsOf: Record<string, readonly string[]> = {
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'image/webp': ['webp'],
+  'image/heic': ['heic'],
+  'image/heif': ['heif'],
+  'application/pdf': ['pdf'],
+};
+
+/**
+ * The name with an ending that matches what the bytes are: `evil.html` holding PNG bytes is saved
+ * as `evil.png`, so no computer opens a file with the wrong program. A fitting ending is kept.
+ */
+export function nameForType(fileName: string, contentType: string): string {
+  const endings = extensionsOf[contentType];
+  if (!endings?.[0]) return fileName;
+  const dot = fileName.lastIndexOf('.');
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const ending = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  return endings.includes(ending) ? fileName : `${stem}.${endings[0]}`;
+}
+
 /**
  * A Content-Disposition header with the name twice: a plain ASCII fallback for old clients and the
  * exact UTF-8 name as RFC 5987/6266 `filename*` (Japanese names survive in every current browser).

@@ -191,9 +191,12 @@ function DocumentsPanel({ personId }: { personId: string }) {
                     <Table.Td>{d.uploadedByName}</Table.Td>
                     <Table.Td>
                       <Group gap="sm" wrap="nowrap">
-                        <Anchor href={documentContentUrl(d.id)} target="_blank" rel="noopener noreferrer" aria-label={t('ui.documents.openLabel', { name: d.fileName })}>
-                          {t('ui.documents.open')}
-                        </Anchor>
+                        {/* A PDF is only ever saved (the server never shows one inside Tobira): no "open" for it. */}
+                        {d.contentType !== 'application/pdf' && (
+                          <Anchor href={documentContentUrl(d.id)} target="_blank" rel="noopener noreferrer" aria-label={t('ui.documents.openLabel', { name: d.fileName })}>
+                            {t('ui.documents.open')}
+                          </Anchor>
+                        )}
                         <Anchor href={documentContentUrl(d.id, true)} download={d.fileName} aria-label={t('ui.documents.downloadLabel', { name: d.fileName })}>
                           {t('ui.documents.download')}
                         </Anchor>
