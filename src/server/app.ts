@@ -48,6 +48,8 @@ export interface AppOptions {
   /** Where attached documents are stored, encrypted (config DOCUMENTS_DIR), and the largest accepted. */
   documentsDir?: string;
   documentMaxBytes?: number;
+  /** Believe X-Forwarded-For/-Proto from a reverse proxy (default: TOBIRA_TRUST_PROXY=1). */
+  trustProxy?: boolean;
 }
 
 export interface App {
@@ -69,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TOBIRA_TRUST_PROXY === '1',
+    trustProxy: options.trustProxy ?? process.env.TOBIRA_TRUST_PROXY === '1',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -86,6 +88,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   await app.register(fastifyRateLimit, { global: false });
+  // API answers carry personal data: no browser or proxy may keep a copy, unless a route said
+  // otherwise. The web app's files (outside /api/) keep their own caching.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   registerInputGuards(app);
   registerAccessControl(app, {
     cookieName: SESSION_COOKIE,

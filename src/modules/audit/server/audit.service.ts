@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../server/http/context';
 import type { AuditEvent, AuditQuery } from '../contract';
 import { insertAuditEvent, listAuditEvents } from './audit.repository';
 
-export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | 'merge' | 'unmerge' | 'export';
+export type AuditAction = 'read' | 'search' | 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'login_blocked' | 'unlock' | 'logout' | 'merge' | 'unmerge' | 'export';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -10,8 +10,6 @@ const staffColumns = [
   'staff_user.role_code',
   'staff_user.language',
   'staff_user.is_active',
-  'staff_user.failed_login_count',
-  'staff_user.locked_until',
   'staff_user.created_at',
 ] as const;
 
@@ -100,21 +98,58 @@ export function updateStaff(
     .executeTakeFirst();
 }
 
-export function recordLoginFailure(db: DbOrTx, id: string, lockAfter: number, lockMinutes: number) {
+/** The failures and block of one (email, client address) pair, if it has failed before. */
+export function findLoginThrottle(db: DbOrTx, email: string, ip: string) {
   return db
-    .updateTable('staff_user')
-    .set((eb) => ({
-      failed_login_count: eb('failed_login_count', '+', 1),
-      locked_until: sql<Date | null>`CASE WHEN failed_login_count + 1 >= ${lockAfter}
-        THEN now() + make_interval(mins => ${lockMinutes}) ELSE locked_until END`,
+    .selectFrom('login_throttle')
+    .select(['failure_count', 'blocked_until'])
+    .where('email', '=', email)
+    .where('ip', '=', ip)
+    .executeTakeFirst();
+}
+
+/** Counts one more failure for the pair, from 1 again when its last failure is older than `forgetBefore`. */
+export function recordLoginThrottleFailure(db: DbOrTx, email: string, ip: string, now: Date, forgetBefore: Date) {
+  return db
+    .insertInto('login_throttle')
+    .values({ email, ip, failure_count: 1, last_failed_at: now })
+    .onConflict((oc) => oc.columns(['email', 'ip']).doUpdateSet({
+      failure_count: sql<number>`CASE WHEN login_throttle.last_failed_at < ${forgetBefore} THEN 1 ELSE login_throttle.failure_count + 1 END`,
+      last_failed_at: now,
     }))
-    .where('id', '=', id)
-    .returning(['failed_login_count', 'locked_until'])
+    .returning(['failure_count'])
     .executeTakeFirstOrThrow();
 }
 
-export function resetLoginFailures(db: DbOrTx, id: string) {
-  return db.updateTable('staff_user').set({ failed_login_count: 0, locked_until: null }).where('id', '=', id).execute();
+export function blockLoginThrottle(db: DbOrTx, email: string, ip: string, until: Date) {
+  return db.updateTable('login_throttle').set({ blocked_until: until }).where('email', '=', email).where('ip', '=', ip).execute();
+}
+
+export function deleteLoginThrottle(db: DbOrTx, email: string, ip: string) {
+  return db.deleteFrom('login_throttle').where('email', '=', email).where('ip', '=', ip).execute();
+}
+
+/** Clears the pair of every address for this email; returns the addresses cleared. */
+export function deleteLoginThrottlesOfEmail(db: DbOrTx, email: string) {
+  return db.deleteFrom('login_throttle').where('email', '=', email).returning(['ip']).execute();
+}
+
+/** Forgets pairs whose last failure is older than `before` (their count would start again anyway). */
+export function pruneLoginThrottles(db: DbOrTx, before: Date) {
+  return db.deleteFrom('login_throttle').where('last_failed_at', '<', before).execute();
+}
+
+/** The organisation's staff refused at `now` from some address: one row per (staff member, address). */
+export function listBlockedStaff(db: DbOrTx, organisationId: string, now: Date) {
+  return db
+    .selectFrom('login_throttle')
+    .innerJoin('staff_user', (join) => join.on((eb) => eb(eb.fn('lower', ['staff_user.email']), '=', eb.ref('login_throttle.email'))))
+    .select(['staff_user.id as staff_user_id', 'login_throttle.ip', 'login_throttle.blocked_until'])
+    .where('staff_user.organisation_id', '=', organisationId)
+    .where('login_throttle.blocked_until', '>', now)
+    .orderBy('staff_user.id')
+    .orderBy('login_throttle.ip')
+    .execute();
 }
 
 export function permissionsOfRole(db: DbOrTx, role: string) {

@@ -7,8 +7,13 @@ import type { AuditService } from '../../audit/server/audit.service';
 import type { AssignableStaff, CreateStaffInput, Me, Permission, RoleCode, StaffUser, UpdateStaffInput } from '../contract';
 import * as repo from './staff.repository';
 
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 15;
+// Failed logins are throttled per (email, client address), never per account: a guesser is slowed
+// down, but nobody can lock someone else out by failing on purpose from elsewhere.
+const THROTTLE_AFTER_FAILURES = 5;
+const THROTTLE_FIRST_MS = 60_000;
+const THROTTLE_MAX_MS = 3_600_000;
+// A pair whose last failure is older than this starts counting from zero again (and is pruned).
+const THROTTLE_FORGET_MS = 24 * 3_600_000;
 // argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's recommended minimum).
 const argon2Options = { algorithm: 2 } as const;
 // A hash to verify against when the email is unknown, so timing does not reveal which emails exist.
@@ -50,6 +55,31 @@ function presentStaff(row: NonNullable<Awaited<ReturnType<typeof repo.findStaffB
     isActive: row.is_active,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+/**
+ * How long an (email, address) pair is refused after `failures` failed logins in a row: not at all
+ * before the 5th, then 1 minute, doubling with each further failure, at most an hour.
+ */
+export function throttleDelayMs(failures: number): number {
+  if (failures < THROTTLE_AFTER_FAILURES) return 0;
+  return Math.min(THROTTLE_MAX_MS, THROTTLE_FIRST_MS * 2 ** (failures - THROTTLE_AFTER_FAILURES));
+}
+
+/**
+ * The one answer to a refused (throttled) pair, the same whether an account has the email or not;
+ * `retryAfterSeconds` is for the Retry-After header.
+ */
+function tooManyAttempts(blockedUntil: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000));
+  return new AppError(429, 'auth.too_many_attempts', {}, { minutes: Math.ceil(seconds / 60), retryAfterSeconds: seconds });
+}
+
+/** A staff member refused from some addresses right now (the staff page's "Unlock"). */
+export interface StaffThrottle {
+  staffUserId: string;
+  addresses: string[];
+  blockedUntil: string;
 }
 
 /** Hashes a password with argon2id. */
@@ -94,40 +124,78 @@ export function createStaffService({ db, audit, secretKey, sessionHours }: Staff
     });
   }
 
+  /** Counts a failed login for the pair and, from the 5th in a row, refuses the pair for a while; audited. */
+  async function recordLoginFailure(email: string, ip: string, row: { id: string; organisation_id: string } | null, now: Date) {
+    const forgetBefore = new Date(now.getTime() - THROTTLE_FORGET_MS);
+    await db.transaction().execute(async (tx) => {
+      const { failure_count: failures } = await repo.recordLoginThrottleFailure(tx, email, ip, now, forgetBefore);
+      const who = { organisationId: row?.organisation_id ?? null, staffUserId: row?.id ?? null, entityType: 'session', ip };
+      await audit.recordAnonymous(tx, { ...who, action: 'login_failed', details: { failures } });
+      const delay = throttleDelayMs(failures);
+      if (delay > 0) {
+        await repo.blockLoginThrottle(tx, email, ip, new Date(now.getTime() + delay));
+        await audit.recordAnonymous(tx, { ...who, action: 'login_blocked', details: { failures, minutes: delay / 60_000 } });
+      }
+      // A new pair is the only way the table grows: forget stale ones then.
+      if (failures === 1) await repo.pruneLoginThrottles(tx, forgetBefore);
+    });
+  }
+
   return {
-    /** Checks email and password; locks the account for 15 minutes after 5 failures in a row. */
+    /**
+     * Checks email and password. Unknown, inactive and wrong logins get one answer (401); after 5
+     * failures in a row, that (email, address) pair is refused with 429 for a growing delay,
+     * whether or not the email belongs to an account, and even with the right password.
+     */
     async login(email: string, password: string, ip: string) {
-      const row = await repo.findStaffForLogin(db, email);
-      if (!row || !row.is_active) {
+      const key = email.trim().toLowerCase();
+      const now = new Date();
+      const throttle = await repo.findLoginThrottle(db, key, ip);
+      if (throttle?.blocked_until && throttle.blocked_until > now) throw tooManyAttempts(throttle.blocked_until, now);
+      const row = await repo.findStaffForLogin(db, key);
+      const account = row?.is_active ? row : null;
+      let ok = false;
+      if (account) {
+        ok = await verify(account.password_hash, password).catch(() => false);
+      } else {
         decoyHash ??= hashPassword(generatePassword());
         await verify(await decoyHash, password).catch(() => false);
-        await audit.recordAnonymous(db, { organisationId: row?.organisation_id ?? null, staffUserId: row?.id ?? null, action: 'login_failed', entityType: 'session', ip });
+      }
+      if (!account || !ok) {
+        await recordLoginFailure(key, ip, row ?? null, now);
         throw new AppError(401, 'auth.invalid_credentials');
       }
-      if (row.locked_until && row.locked_until > new Date()) {
-        const minutes = Math.ceil((row.locked_until.getTime() - Date.now()) / 60_000);
-        throw new AppError(423, 'auth.locked', {}, { minutes });
-      }
-      const ok = await verify(row.password_hash, password).catch(() => false);
-      if (!ok) {
-        const after = await repo.recordLoginFailure(db, row.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-        await audit.recordAnonymous(db, {
-          organisationId: row.organisation_id,
-          staffUserId: row.id,
-          action: 'login_failed',
-          entityType: 'session',
-          ip,
-          details: { failures: after.failed_login_count },
-        });
-        if (after.locked_until && after.locked_until > new Date()) {
-          throw new AppError(423, 'auth.locked', {}, { minutes: LOCK_MINUTES });
-        }
-        throw new AppError(401, 'auth.invalid_credentials');
-      }
-      await repo.resetLoginFailures(db, row.id);
-      const session = await newSession(row.id, ip);
-      await audit.recordAnonymous(db, { organisationId: row.organisation_id, staffUserId: row.id, action: 'login', entityType: 'session', ip });
+      await repo.deleteLoginThrottle(db, key, ip);
+      const session = await newSession(account.id, ip);
+      await audit.recordAnonymous(db, { organisationId: account.organisation_id, staffUserId: account.id, action: 'login', entityType: 'session', ip });
       return session;
+    },
+
+    /** Lifts every login block on a staff member's email, from every address; audited. */
+    async unlock(ctx: RequestContext, id: string) {
+      await db.transaction().execute(async (tx) => {
+        const row = await repo.findStaffById(tx, ctx.actor.organisationId, id);
+        if (!row) throw notFound('staff.not_found');
+        const cleared = await repo.deleteLoginThrottlesOfEmail(tx, row.email.toLowerCase());
+        await audit.record(tx, ctx, { action: 'unlock', entityType: 'staff_user', entityId: id, details: { addresses: cleared.length } });
+      });
+    },
+
+    /** The organisation's staff refused from some address right now, with the addresses. */
+    async listThrottles(ctx: RequestContext): Promise<StaffThrottle[]> {
+      const byStaff = new Map<string, StaffThrottle>();
+      for (const r of await repo.listBlockedStaff(db, ctx.actor.organisationId, new Date())) {
+        if (!r.blocked_until) continue;
+        const until = r.blocked_until.toISOString();
+        const entry = byStaff.get(r.staff_user_id);
+        if (!entry) {
+          byStaff.set(r.staff_user_id, { staffUserId: r.staff_user_id, addresses: [r.ip], blockedUntil: until });
+        } else {
+          entry.addresses.push(r.ip);
+          if (until > entry.blockedUntil) entry.blockedUntil = until;
+        }
+      }
+      return [...byStaff.values()];
     },
 
     /** Ends a session. */

@@ -13,8 +13,8 @@ describe('LoginPage', () => {
   });
 
   it("shows the server's error message when login fails", async () => {
-    const message = 'ログインの失敗が続いたため、アカウントは一時的にロックされています。15 分後に再試行してください。';
-    const fetchMock = vi.fn(async () => jsonResponse(423, { error: { code: 'auth.locked', message, fields: {} } }));
+    const message = 'ログインの失敗が続いたため、この端末からのログインを一時停止しています。';
+    const fetchMock = vi.fn(async () => jsonResponse(429, { error: { code: 'auth.too_many_attempts', message, fields: {} } }));
     vi.stubGlobal('fetch', fetchMock);
     renderWithProviders(<LoginPage />, { route: '/login' });
 

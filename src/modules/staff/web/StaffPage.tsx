@@ -1,13 +1,15 @@
-import { Badge, Button, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../web/auth';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { QueryStatus } from '../../../web/components/QueryStatus';
+import { formatDateTime } from '../../../web/format';
 import { showApiError, showSaved, zodValidate } from '../../../web/forms';
+import { currentLanguage } from '../../../web/i18n';
 import { CreateStaffInput, RoleCode, type StaffUser, type UpdateStaffInput } from '../contract';
-import { createStaff, staffListQuery, updateStaff } from './staff.queries';
+import { createStaff, staffListQuery, staffThrottlesQuery, unlockStaff, updateStaff, type StaffThrottle } from './staff.queries';
 import { TableHeader } from '../../../web/components/TableHeader';
 
 interface Values {
@@ -55,7 +57,33 @@ function CreateStaffForm() {
   );
 }
 
-function StaffRow({ user, isMe }: { user: StaffUser; isMe: boolean }) {
+/** Whether the account's logins are paused from some address, and the button that lifts it. */
+function LoginStatus({ user, throttle }: { user: StaffUser; throttle: StaffThrottle | undefined }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const unlock = useMutation({
+    mutationFn: () => unlockStaff(user.id),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: staffThrottlesQuery.queryKey });
+      showSaved(t, t('ui.staff.unlocked'));
+    },
+    onError: (error) => showApiError(error, t),
+  });
+  if (!throttle) return <Text size="sm">{t('ui.staff.notBlocked')}</Text>;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Badge color="red.9" variant="filled" autoContrast>
+        {t('ui.staff.blocked')}
+      </Badge>
+      <Text size="xs">{t('ui.staff.blockedDetail', { addresses: throttle.addresses.join(', '), until: formatDateTime(throttle.blockedUntil, currentLanguage()) })}</Text>
+      <Button size="xs" variant="outline" color="red.9" loading={unlock.isPending} onClick={() => unlock.mutate()} aria-label={`${t('ui.staff.unlock')}: ${user.displayName}`}>
+        {t('ui.staff.unlock')}
+      </Button>
+    </Group>
+  );
+}
+
+function StaffRow({ user, isMe, throttle }: { user: StaffUser; isMe: boolean; throttle: StaffThrottle | undefined }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const mutation = useMutation({
@@ -88,6 +116,9 @@ function StaffRow({ user, isMe }: { user: StaffUser; isMe: boolean }) {
         </Badge>
       </Table.Td>
       <Table.Td>
+        <LoginStatus user={user} throttle={throttle} />
+      </Table.Td>
+      <Table.Td>
         {!isMe && (
           <Button size="xs" variant="outline" disabled={mutation.isPending} onClick={() => mutation.mutate({ isActive: !user.isActive })}>
             {user.isActive ? t('ui.common.deactivate') : t('ui.common.activate')}
@@ -102,17 +133,19 @@ export function StaffPage() {
   const { t } = useTranslation();
   const me = useMe();
   const staff = useQuery(staffListQuery);
+  const throttles = useQuery(staffThrottlesQuery);
+  const throttleOf = new Map((throttles.data?.items ?? []).map((x) => [x.staffUserId, x]));
   return (
     <Stack>
       <PageTitle text={t('ui.staff.title')} />
       <QueryStatus query={staff} />
       {staff.data && (
-        <Table.ScrollContainer minWidth={800}>
+        <Table.ScrollContainer minWidth={1000}>
           <Table striped aria-label={t('ui.staff.title')}>
-            <TableHeader labels={[t('fields.displayName'), t('fields.email'), t('fields.role'), t('fields.language'), t('fields.isActive'), t('ui.queue.actions')]} />
+            <TableHeader labels={[t('fields.displayName'), t('fields.email'), t('fields.role'), t('fields.language'), t('fields.isActive'), t('ui.staff.login'), t('ui.queue.actions')]} />
             <Table.Tbody>
               {staff.data.items.map((user) => (
-                <StaffRow key={user.id} user={user} isMe={user.id === me.id} />
+                <StaffRow key={user.id} user={user} isMe={user.id === me.id} throttle={throttleOf.get(user.id)} />
               ))}
             </Table.Tbody>
           </Table>

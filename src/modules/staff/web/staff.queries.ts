@@ -6,6 +6,13 @@ import type { ApiToken, CreatedToken, CreateStaffInput, LoginInput, Me, Permissi
 export type ApiTokenRow = z.infer<typeof ApiToken>;
 export type CreatedTokenResult = z.infer<typeof CreatedToken>;
 
+/** A staff account whose logins are refused right now from these addresses (GET /api/staff/throttles). */
+export interface StaffThrottle {
+  staffUserId: string;
+  addresses: string[];
+  blockedUntil: string;
+}
+
 export const meKey = ['me'] as const;
 
 /** The logged-in staff member, or null when there is no session. */
@@ -76,4 +83,15 @@ export function createStaff(input: CreateStaffInput) {
 
 export function updateStaff(id: string, input: UpdateStaffInput) {
   return api<StaffUser>(`/api/staff/${id}`, { method: 'PATCH', body: input });
+}
+
+export const staffThrottlesQuery = queryOptions({
+  queryKey: ['staff', 'throttles'],
+  queryFn: () => api<{ items: StaffThrottle[] }>('/api/staff/throttles'),
+  // A block runs out on its own: look again now and then while the page is open.
+  refetchInterval: 60_000,
+});
+
+export function unlockStaff(id: string) {
+  return api<{ ok: true }>(`/api/staff/${id}/unlock`, { method: 'POST' });
 }
