@@ -44,6 +44,8 @@ export function resolveRange(query: ReportQuery, today: string): { from: string;
 }
 
 const Count = z.number().int();
+/** A count of people: null where small-cell suppression hides it (fewer than 5, for roles outside case work). */
+const PeopleCount = z.number().int().nullable();
 
 export const AidByItem = z.object({
   itemCode: z.string(),
@@ -52,22 +54,27 @@ export const AidByItem = z.object({
   category: AidCategory,
   quantity: Count,
   /** Different people who received it. */
-  people: Count,
+  people: PeopleCount,
   amountYen: z.number(),
 });
 export type AidByItem = z.infer<typeof AidByItem>;
 
-export const AidByCategory = z.object({ category: AidCategory, quantity: Count, people: Count, amountYen: z.number() });
+export const AidByCategory = z.object({ category: AidCategory, quantity: Count, people: PeopleCount, amountYen: z.number() });
 export type AidByCategory = z.infer<typeof AidByCategory>;
 
 export { MoneyByLine };
 
 const GroupFigures = {
-  peopleHelped: Count,
-  visits: Count,
-  aidQuantity: Count,
+  peopleHelped: PeopleCount,
+  visits: PeopleCount,
+  aidQuantity: PeopleCount,
   /** Shelter and paid-lodging nights. */
-  nights: Count,
+  nights: PeopleCount,
+  /**
+   * Under small-cell suppression: this row sums every group of fewer than 5 people (its nationality
+   * or sex is then not one group's); its figures are null when it still counts fewer than 5.
+   */
+  isFolded: z.boolean(),
 };
 
 export const ByNationality = z.object({ nationality: z.string().nullable(), ...GroupFigures });
@@ -77,7 +84,7 @@ export type BySex = z.infer<typeof BySex>;
 
 export const ReportFigures = z.object({
   /** Different people with a visit, consultation, aid, shelter night or paid-lodging night in the range. */
-  peopleHelped: Count,
+  peopleHelped: PeopleCount,
   visits: Count,
   consultations: Count,
   aidQuantity: Count,
@@ -97,5 +104,7 @@ export const ReportSummary = z.object({
   figures: ReportFigures,
   /** With groupBy=month: the same figures for each calendar month, clipped to the range. */
   months: z.array(z.object({ month: YearMonth, from: IsoDate, to: IsoDate, figures: ReportFigures })).nullable(),
+  /** For roles without exact counts (reports.exact): counts of people below this are hidden. */
+  suppression: z.object({ minimumCell: z.number().int() }).nullable(),
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;

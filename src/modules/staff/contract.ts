@@ -33,6 +33,8 @@ export const Permission = z.enum([
   'budgets.read',
   'budgets.manage',
   'reports.read',
+  /** Reports with every count exact; without it, counts of fewer than 5 people are hidden. */
+  'reports.exact',
 ]);
 export type Permission = z.infer<typeof Permission>;
 

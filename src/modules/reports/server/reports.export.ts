@@ -4,7 +4,8 @@ import { translatorFor } from '../../../server/http/i18n';
 import { displayName } from '../../../shared/codes';
 import type { ReportFigures, ReportSummary } from '../contract';
 
-type Cell = string | number;
+/** null: a count hidden by small-cell suppression, written as 「5人未満 / fewer than 5」. */
+type Cell = string | number | null;
 
 /** One table of the export: a sheet in Excel, a titled block in CSV. */
 export interface ExportTable {
@@ -21,7 +22,8 @@ const en = translatorFor('en');
 const both = (key: string) => `${ja(key)} / ${en(key)}`;
 const h = (key: string) => both(`ui.reports.columns.${key}`);
 
-function nationality(code: string | null): string {
+function nationality(code: string | null, isFolded: boolean): string {
+  if (isFolded) return both('ui.reports.foldedGroups');
   if (!code) return both('ui.reports.unknownNationality');
   return `${displayName('region', code, 'ja')} / ${displayName('region', code, 'en')} (${code})`;
 }
@@ -53,12 +55,12 @@ function figureTables(f: ReportFigures): ExportTable[] {
     {
       sheet: '国籍別 By nationality', title: both('ui.reports.byNationality'),
       headers: [h('nationality'), ...groupColumns()],
-      rows: f.byNationality.map((g) => [nationality(g.nationality), g.peopleHelped, g.visits, g.aidQuantity, g.nights]),
+      rows: f.byNationality.map((g) => [nationality(g.nationality, g.isFolded), g.peopleHelped, g.visits, g.aidQuantity, g.nights]),
     },
     {
       sheet: '性別 By sex', title: both('ui.reports.bySex'),
       headers: [h('sex'), ...groupColumns()],
-      rows: f.bySex.map((g) => [both(`ui.sex.${g.sex}`), g.peopleHelped, g.visits, g.aidQuantity, g.nights]),
+      rows: f.bySex.map((g) => [g.isFolded ? both('ui.reports.foldedGroups') : both(`ui.sex.${g.sex}`), g.peopleHelped, g.visits, g.aidQuantity, g.nights]),
     },
   ];
 }
@@ -82,6 +84,7 @@ export function exportTables(report: ReportSummary): ExportTable[] {
       [h('totalYen'), f.moneyTotalYen],
     ],
   };
+  if (report.suppression) summary.rows.push([both('ui.reports.suppressedNote'), report.suppression.minimumCell]);
   const tables = [summary, ...figureTables(f)];
   if (report.months) {
     tables.push({
@@ -93,8 +96,10 @@ export function exportTables(report: ReportSummary): ExportTable[] {
       ]),
     });
   }
-  return tables;
+  return tables.map((t) => ({ ...t, rows: t.rows.map((r) => r.map((c) => (c === null ? HIDDEN : c))) }));
 }
+
+const HIDDEN = both('ui.reports.hidden');
 
 /** UTF-8 with a byte-order mark, so Excel opens the Japanese correctly; tables separated by an empty line. */
 export function reportCsv(report: ReportSummary): string {

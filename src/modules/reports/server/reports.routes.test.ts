@@ -124,8 +124,8 @@ describe('GET /api/reports/summary (and its exports)', () => {
   });
 
   it('counts people, visits, consultations, aid, nights and money in the range, by nationality and sex', async () => {
-    const fundraiser = await env.staff('fundraiser');
-    const res = await env.app.inject({ method: 'GET', url: url('summary'), headers: fundraiser.headers });
+    const coordinator = await env.staff('coordinator');
+    const res = await env.app.inject({ method: 'GET', url: url('summary'), headers: coordinator.headers });
     expect(res.statusCode).toBe(200);
     const { figures, months } = res.json();
     expect(months).toBeNull();
@@ -148,23 +148,23 @@ describe('GET /api/reports/summary (and its exports)', () => {
       { lineId: null, nameJa: null, nameEn: null, aidYen: 3_000, lodgingYen: 0, totalYen: 3_000 },
     ]);
     expect(figures.byNationality).toEqual(expect.arrayContaining([
-      { nationality: 'CD', peopleHelped: 1, visits: 2, aidQuantity: 3, nights: 5 },
-      { nationality: 'ET', peopleHelped: 1, visits: 1, aidQuantity: 3, nights: 6 },
+      { nationality: 'CD', peopleHelped: 1, visits: 2, aidQuantity: 3, nights: 5, isFolded: false },
+      { nationality: 'ET', peopleHelped: 1, visits: 1, aidQuantity: 3, nights: 6, isFolded: false },
     ]));
     expect(figures.byNationality).toHaveLength(2);
     expect(figures.bySex).toEqual(expect.arrayContaining([
-      { sex: 'female', peopleHelped: 1, visits: 2, aidQuantity: 3, nights: 5 },
-      { sex: 'male', peopleHelped: 1, visits: 1, aidQuantity: 3, nights: 6 },
+      { sex: 'female', peopleHelped: 1, visits: 2, aidQuantity: 3, nights: 5, isFolded: false },
+      { sex: 'male', peopleHelped: 1, visits: 1, aidQuantity: 3, nights: 6, isFolded: false },
     ]));
     expect(figures.bySex).toHaveLength(2);
   });
 
   it('clips nights to the range end, and splits the figures per month with groupBy=month', async () => {
-    const viewer = await env.staff('viewer');
+    const coordinator = await env.staff('coordinator');
     // Ending yesterday: P2's open stay gives 1 night (today-1), the hotel still 2, today's visits and aid drop out.
-    const yesterday = (await env.app.inject({ method: 'GET', url: url('summary', `from=${from}&to=${ago(1)}`), headers: viewer.headers })).json();
+    const yesterday = (await env.app.inject({ method: 'GET', url: url('summary', `from=${from}&to=${ago(1)}`), headers: coordinator.headers })).json();
     expect(yesterday.figures).toMatchObject({ peopleHelped: 2, visits: 1, consultations: 0, nights: { shelter: 6, paidLodging: 4, total: 10 } });
-    const grouped = (await env.app.inject({ method: 'GET', url: url('summary', `from=${from}&to=${to}&groupBy=month`), headers: viewer.headers })).json();
+    const grouped = (await env.app.inject({ method: 'GET', url: url('summary', `from=${from}&to=${to}&groupBy=month`), headers: coordinator.headers })).json();
     const expectedMonths = [...new Set([from.slice(0, 7), to.slice(0, 7)])];
     expect(grouped.months.map((m: { month: string }) => m.month)).toEqual(expectedMonths);
     expect(grouped.months[0].from).toBe(from);
@@ -175,14 +175,39 @@ describe('GET /api/reports/summary (and its exports)', () => {
     expect(sum((f) => f.nights.total)).toBe(11);
     expect(sum((f) => f.moneyTotalYen)).toBe(20_280);
     // A month's report: the whole calendar month.
-    const month = (await env.app.inject({ method: 'GET', url: url('summary', `month=${today.slice(0, 7)}`), headers: viewer.headers })).json();
+    const month = (await env.app.inject({ method: 'GET', url: url('summary', `month=${today.slice(0, 7)}`), headers: coordinator.headers })).json();
     expect(month.from).toBe(`${today.slice(0, 7)}-01`);
     expect(month.figures.visits).toBeGreaterThanOrEqual(2);
   });
 
+  it('hides counts of fewer than 5 people from roles outside case work (fundraiser, viewer), in the API and the exports', async () => {
+    for (const role of ['fundraiser', 'viewer'] as const) {
+      const staff = await env.staff(role);
+      const res = await env.app.inject({ method: 'GET', url: url('summary', `from=${today}&to=${today}`), headers: staff.headers });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.suppression, role).toEqual({ minimumCell: 5 });
+      // Two people today: the total is hidden, and no nationality or sex names a group of 1 or 2.
+      expect(body.figures.peopleHelped, role).toBeNull();
+      expect(body.figures.byNationality).toEqual([{ nationality: null, peopleHelped: null, visits: null, aidQuantity: null, nights: null, isFolded: true }]);
+      for (const g of body.figures.bySex) expect(g.isFolded || g.peopleHelped === 0 || g.peopleHelped >= 5, JSON.stringify(g)).toBe(true);
+      for (const a of [...body.figures.aidByItem, ...body.figures.aidByCategory]) expect(a.people === null || a.people === 0 || a.people >= 5).toBe(true);
+      const csv = await env.app.inject({ method: 'GET', url: url('summary.csv', `from=${today}&to=${today}`), headers: staff.headers });
+      const rows = Papa.parse<string[]>(csv.body.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      expect(rows, role).toContainEqual(['人数 / People helped', '5人未満 / fewer than 5']);
+      expect(rows.find((r) => r[0]?.includes('(CD)') || r[0]?.includes('(ET)')), role).toBeUndefined();
+      expect(rows).toContainEqual(['その他（5人未満の集団をまとめたもの） / Other (groups of fewer than 5 combined)', '5人未満 / fewer than 5', '5人未満 / fewer than 5', '5人未満 / fewer than 5', '5人未満 / fewer than 5']);
+    }
+    // The roles that work with the people see the same day exactly.
+    const coordinator = await env.staff('coordinator');
+    const exact = (await env.app.inject({ method: 'GET', url: url('summary', `from=${today}&to=${today}`), headers: coordinator.headers })).json();
+    expect(exact.suppression).toBeNull();
+    expect(exact.figures.peopleHelped).toBe(2);
+  });
+
   it('exports CSV (UTF-8 with BOM, bilingual headers) and Excel (one sheet per table), each export audited', async () => {
-    const fundraiser = await env.staff('fundraiser');
-    const csv = await env.app.inject({ method: 'GET', url: url('summary.csv'), headers: fundraiser.headers });
+    const coordinator = await env.staff('coordinator');
+    const csv = await env.app.inject({ method: 'GET', url: url('summary.csv'), headers: coordinator.headers });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="tobira-report_${from}_${to}.csv"`);
@@ -197,7 +222,7 @@ describe('GET /api/reports/summary (and its exports)', () => {
     expect(rows).toContainEqual(['交通費基金 / Fares fund', '1280', '16000', '17280']);
     expect(rows.find((r) => r[0]?.includes('(CD)'))).toEqual(['コンゴ民主共和国(キンシャサ) / Congo - Kinshasa (CD)', '1', '2', '3', '5']);
 
-    const xlsx = await env.app.inject({ method: 'GET', url: url('summary.xlsx', `from=${from}&to=${to}&groupBy=month`), headers: fundraiser.headers });
+    const xlsx = await env.app.inject({ method: 'GET', url: url('summary.xlsx', `from=${from}&to=${to}&groupBy=month`), headers: coordinator.headers });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="tobira-report_${from}_${to}.xlsx"`);
@@ -214,10 +239,10 @@ describe('GET /api/reports/summary (and its exports)', () => {
     expect(female?.getCell(5).value).toBe(5);
 
     const audited = await env.handle.db.selectFrom('audit_event').select(['action', 'entity_type', 'details', 'actor_staff_user_id'])
-      .where('action', '=', 'export').orderBy('id').execute();
+      .where('action', '=', 'export').where('actor_staff_user_id', '=', coordinator.ctx.actor.staffUserId).orderBy('id').execute();
     expect(audited).toEqual([
-      { action: 'export', entity_type: 'report', details: { from, to, format: 'csv' }, actor_staff_user_id: fundraiser.ctx.actor.staffUserId },
-      { action: 'export', entity_type: 'report', details: { from, to, format: 'xlsx' }, actor_staff_user_id: fundraiser.ctx.actor.staffUserId },
+      { action: 'export', entity_type: 'report', details: { from, to, format: 'csv' }, actor_staff_user_id: coordinator.ctx.actor.staffUserId },
+      { action: 'export', entity_type: 'report', details: { from, to, format: 'xlsx' }, actor_staff_user_id: coordinator.ctx.actor.staffUserId },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from '../../../server/db/database';
 import type { RequestContext } from '../../../server/http/context';
+import { foldSmallGroups, maskCount, MIN_CELL } from '../../../shared/small-cells';
 import { tokyoDate } from '../../../shared/time';
 import type { AuditService } from '../../audit/server/audit.service';
 import type { BudgetsService } from '../../budgets/server/budgets.service';
@@ -14,9 +15,9 @@ async function figures(db: Db, budgets: BudgetsService, range: repo.Range): Prom
   ]);
   const total = groups.find((g) => g.by_nationality === 1 && g.by_sex === 1);
   const group = (g: repo.GroupRow) => ({
-    peopleHelped: g.people_helped, visits: g.visits, aidQuantity: g.aid_quantity, nights: g.shelter_nights + g.lodging_nights,
+    peopleHelped: g.people_helped, visits: g.visits, aidQuantity: g.aid_quantity, nights: g.shelter_nights + g.lodging_nights, isFolded: false,
   });
-  const byCount = <T extends { peopleHelped: number }>(a: T, b: T) => b.peopleHelped - a.peopleHelped;
+  const byCount = <T extends { peopleHelped: number | null }>(a: T, b: T) => (b.peopleHelped ?? 0) - (a.peopleHelped ?? 0);
   return {
     peopleHelped: total?.people_helped ?? 0,
     visits: total?.visits ?? 0,
@@ -41,19 +42,44 @@ async function figures(db: Db, budgets: BudgetsService, range: repo.Range): Prom
   };
 }
 
+/**
+ * The figures as a role outside case work may see them (small-cell suppression, src/shared/small-cells.ts):
+ * counts of fewer than 5 people hidden, nationalities and sexes with fewer than 5 people folded into one row.
+ */
+export function suppressSmallCells(f: ReportFigures): ReportFigures {
+  const groupFigures = (g: { peopleHelped: number | null; visits: number | null; aidQuantity: number | null; nights: number | null }) =>
+    ({ peopleHelped: g.peopleHelped, visits: g.visits, aidQuantity: g.aidQuantity, nights: g.nights });
+  const folded = (figures: ReturnType<typeof groupFigures> | null) =>
+    ({ peopleHelped: null, visits: null, aidQuantity: null, nights: null, ...figures, isFolded: true });
+  return {
+    ...f,
+    peopleHelped: f.peopleHelped === null ? null : maskCount(f.peopleHelped),
+    aidByItem: f.aidByItem.map((a) => ({ ...a, people: a.people === null ? null : maskCount(a.people) })),
+    aidByCategory: f.aidByCategory.map((a) => ({ ...a, people: a.people === null ? null : maskCount(a.people) })),
+    byNationality: foldSmallGroups(f.byNationality, groupFigures, (figures) => ({ nationality: null, ...folded(figures) })),
+    bySex: foldSmallGroups(f.bySex, groupFigures, (figures) => ({ sex: 'unknown' as const, ...folded(figures) })),
+  };
+}
+
 export function createReportsService(db: Db, audit: AuditService, budgets: BudgetsService) {
   /** The report for a query: totals for the range, and with groupBy=month the same per month. */
   async function summary(ctx: RequestContext, query: ReportQuery): Promise<ReportSummary> {
     const today = tokyoDate();
     const { from, to } = resolveRange(query, today);
     const organisationId = ctx.actor.organisationId;
-    const result: ReportSummary = { from, to, figures: await figures(db, budgets, { organisationId, from, to, today }), months: null };
+    // Exact counts only for the roles that work with the people themselves (reports.exact).
+    const exact = ctx.actor.permissions.has('reports.exact');
+    const shown = (f: ReportFigures) => (exact ? f : suppressSmallCells(f));
+    const result: ReportSummary = {
+      from, to, figures: shown(await figures(db, budgets, { organisationId, from, to, today })), months: null,
+      suppression: exact ? null : { minimumCell: MIN_CELL },
+    };
     if (query.groupBy === 'month') {
       result.months = [];
       for (const month of monthsBetween(from.slice(0, 7), to.slice(0, 7))) {
         const monthFrom = `${month}-01` < from ? from : `${month}-01`;
         const monthTo = monthEnd(month) > to ? to : monthEnd(month);
-        result.months.push({ month, from: monthFrom, to: monthTo, figures: await figures(db, budgets, { organisationId, from: monthFrom, to: monthTo, today }) });
+        result.months.push({ month, from: monthFrom, to: monthTo, figures: shown(await figures(db, budgets, { organisationId, from: monthFrom, to: monthTo, today })) });
       }
     }
     return result;

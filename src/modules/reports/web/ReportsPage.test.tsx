@@ -16,9 +16,17 @@ const figures: ReportFigures = {
     { lineId: null, nameJa: null, nameEn: null, aidYen: 3_000, lodgingYen: 0, totalYen: 3_000 },
   ],
   moneyTotalYen: 20_280,
-  byNationality: [{ nationality: 'ET', peopleHelped: 1, visits: 1, aidQuantity: 3, nights: 6 }, { nationality: null, peopleHelped: 1, visits: 2, aidQuantity: 3, nights: 5 }],
-  bySex: [{ sex: 'female', peopleHelped: 1, visits: 2, aidQuantity: 3, nights: 5 }],
+  byNationality: [{ nationality: 'ET', peopleHelped: 1, visits: 1, aidQuantity: 3, nights: 6, isFolded: false }, { nationality: null, peopleHelped: 1, visits: 2, aidQuantity: 3, nights: 5, isFolded: false }],
+  bySex: [{ sex: 'female', peopleHelped: 1, visits: 2, aidQuantity: 3, nights: 5, isFolded: false }],
 };
+/** The same month as a fundraiser sees it: counts of fewer than 5 people hidden, small groups folded. */
+const suppressed: ReportFigures = {
+  ...figures,
+  peopleHelped: null,
+  aidByItem: figures.aidByItem.map((a) => ({ ...a, people: null })),
+  byNationality: [{ nationality: null, peopleHelped: null, visits: null, aidQuantity: null, nights: null, isFolded: true }],
+};
+let exact = true;
 const me = { id: '5b0c1e55-3f0e-4c55-9a39-2f4f0b1e8a22', email: 'f@test.local', displayName: 'Fundraiser', role: 'fundraiser', language: 'en', permissions: ['reports.read'], organisationName: 'Test', csrfToken: 'csrf' };
 
 describe('ReportsPage', () => {
@@ -28,7 +36,10 @@ describe('ReportsPage', () => {
       if (url === '/api/auth/me') return jsonResponse(200, me);
       if (url.startsWith('/api/reports/summary?')) {
         const q = new URLSearchParams(url.split('?')[1]);
-        const report: ReportSummary = { from: q.get('from') ?? `${month}-01`, to: q.get('to') ?? `${month}-28`, figures, months: null };
+        const report: ReportSummary = {
+          from: q.get('from') ?? `${month}-01`, to: q.get('to') ?? `${month}-28`, figures: exact ? figures : suppressed, months: null,
+          suppression: exact ? null : { minimumCell: 5 },
+        };
         return jsonResponse(200, report);
       }
       return notFoundResponse();
@@ -37,6 +48,22 @@ describe('ReportsPage', () => {
   });
   afterEach(() => {
     vi.unstubAllGlobals();
+    exact = true;
+  });
+
+  it('says when counts of fewer than 5 people are hidden, and shows them so, small groups combined', async () => {
+    exact = false;
+    renderWithProviders(
+      <RequireAuth>
+        <ReportsPage />
+      </RequireAuth>,
+    );
+    const summary = await screen.findByRole('table', { name: 'Summary' });
+    expect(within(summary).getByRole('row', { name: /People helped fewer than 5/ })).toBeDefined();
+    expect(screen.getByText(/counts of fewer than 5 people show as "fewer than 5"/)).toBeDefined();
+    const nationality = screen.getByRole('table', { name: 'By nationality' });
+    expect(nationality.textContent).toContain('Other (groups of fewer than 5 combined)');
+    expect(nationality.textContent).not.toContain('Ethiopia');
   });
 
   it("shows this month's figures in tables, and links to CSV and Excel for the same range", async () => {

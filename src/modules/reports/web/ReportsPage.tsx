@@ -21,7 +21,7 @@ const reportQuery = (params: Params) =>
     queryFn: () => api<ReportSummary>(`/api/reports/summary${query(params)}`),
   });
 
-function FigureTable({ label, headers, rows }: { label: string; headers: string[]; rows: Array<Array<string | number>> }) {
+function FigureTable({ label, headers, rows }: { label: string; headers: string[]; rows: Array<Array<string | number | null>> }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
@@ -38,7 +38,8 @@ function FigureTable({ label, headers, rows }: { label: string; headers: string[
               {rows.map((row, i) => (
                 <Table.Tr key={i}>
                   {row.map((cell, j) => (
-                    <Table.Td key={j}>{cell}</Table.Td>
+                    // null: a count of fewer than 5 people, hidden for this role.
+                    <Table.Td key={j}>{cell === null ? t('ui.reports.hidden') : cell}</Table.Td>
                   ))}
                 </Table.Tr>
               ))}
@@ -96,14 +97,15 @@ function Figures({ figures, months }: { figures: ReportFigures; months: ReportSu
         <FigureTable
           label={t('ui.reports.bySex')}
           headers={[c('sex'), ...group]}
-          rows={figures.bySex.map((g) => [t(`ui.sex.${g.sex}`), g.peopleHelped, g.visits, g.aidQuantity, g.nights])}
+          rows={figures.bySex.map((g) => [g.isFolded ? t('ui.reports.foldedGroups') : t(`ui.sex.${g.sex}`), g.peopleHelped, g.visits, g.aidQuantity, g.nights])}
         />
       </SimpleGrid>
       <FigureTable
         label={t('ui.reports.byNationality')}
         headers={[c('nationality'), ...group]}
         rows={figures.byNationality.map((g) => [
-          g.nationality ? displayName('region', g.nationality, language) : t('ui.reports.unknownNationality'), g.peopleHelped, g.visits, g.aidQuantity, g.nights,
+          g.isFolded ? t('ui.reports.foldedGroups') : g.nationality ? displayName('region', g.nationality, language) : t('ui.reports.unknownNationality'),
+          g.peopleHelped, g.visits, g.aidQuantity, g.nights,
         ])}
       />
       {months && (
@@ -173,6 +175,11 @@ export function ReportsPage() {
           <Text size="sm">
             {report.data.from} – {report.data.to}
           </Text>
+          {report.data.suppression && (
+            <Text size="sm" c="dimmed">
+              {t('ui.reports.suppressedBanner')}
+            </Text>
+          )}
           <Figures figures={report.data.figures} months={report.data.months} />
         </>
       )}
