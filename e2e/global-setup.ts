@@ -90,5 +90,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => child.once('exit', r));
     await dropDatabase?.();
     rmSync(dataDir, { recursive: true, force: true });
+    // The server generated its secret key beside the data directory (src/server/config.ts).
+    rmSync(`${dataDir}.key`, { force: true });
   };
 }

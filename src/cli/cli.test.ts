@@ -7,7 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tobira-cli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.key`, { force: true }); // the secret key lives beside the data directory
+});
 
 // Always on a fresh embedded database: the command line's own path, as an administrator uses it.
 const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', TOBIRA_ADMIN_EMAIL: 'boss@cli.test', TOBIRA_ADMIN_PASSWORD: 'boss-password-12' };

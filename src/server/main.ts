@@ -17,6 +17,8 @@ async function ensureWebBuilt() {
 
 /** Starts Tobira: database, migrations, first-start setup, optional demo data, HTTP server. */
 export async function startServer(config: Config = loadConfig(process.env, process.argv)) {
+  // Before anything else, so the administrator sees it even if the start fails later.
+  for (const warning of config.warnings) console.warn(warning);
   await ensureWebBuilt();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let closing = false;
@@ -46,6 +48,15 @@ export async function startServer(config: Config = loadConfig(process.env, proce
   // Consultation notes written before encryption at rest get sealed once (idempotent, cheap when none are left).
   const sealed = await services.consultations.sealStoredTexts();
   if (sealed > 0) console.log(`Encrypted ${sealed} consultation records at rest / ${sealed} 件の相談記録を暗号化しました`);
+  // Case files and their history from before sealing (migrations/0011): sealed before serving, in
+  // batches, then the plaintext left in old row versions (and the embedded WAL) is purged once.
+  const caseSealing = await services.cases.sealStoredFields();
+  if (caseSealing.caseFiles + caseSealing.historyRows > 0) {
+    console.log(`Encrypted ${caseSealing.caseFiles} case files and ${caseSealing.historyRows} history entries at rest / ${caseSealing.caseFiles} 件のケースファイルと ${caseSealing.historyRows} 件の履歴を暗号化しました`);
+    await services.cases.purgeOldRowVersions(handle.engine === 'pglite').catch((error: unknown) =>
+      console.warn(`WARNING: old plaintext row versions could not be purged (run VACUUM FULL case_file, case_status_change): ${error instanceof Error ? error.message : String(error)}`
+        + ' / 警告: 古い平文の行を消去できませんでした (VACUUM FULL case_file, case_status_change を実行してください)'));
+  }
   if (config.demo) {
     const { loadDemoData } = await import('../modules/demo/server/demo.service');
     const summary = await loadDemoData(services, setup.organisationId);
@@ -62,6 +73,7 @@ export async function startServer(config: Config = loadConfig(process.env, proce
   );
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
   console.log(`Tobira is running at ${url} (database: ${handle.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(`Secret key: ${config.secretKeyFile ?? 'TOBIRA_SECRET_KEY'} / 秘密鍵: ${config.secretKeyFile ?? 'TOBIRA_SECRET_KEY'}`);
   console.log(`Tobira を起動しました: ${url}`);
   if (setup.generatedAdmin) {
     // Printed once, to the console only (never to the log): the first administrator's login.

@@ -4,6 +4,7 @@ import { createBudgetsService } from '../modules/budgets/server/budgets.service'
 import { createReportsService } from '../modules/reports/server/reports.service';
 import { createAuditService } from '../modules/audit/server/audit.service';
 import { createCasesService, recordHousingChange } from '../modules/cases/server/cases.service';
+import { residenceCardHash } from '../modules/cases/server/cases.sealing';
 import { createConsultationsService } from '../modules/consultations/server/consultations.service';
 import { createDeadlinesService } from '../modules/deadlines/server/deadlines.service';
 import { createDocumentsService } from '../modules/documents/server/documents.service';
@@ -36,11 +37,13 @@ export function createServices(deps: {
   const audit = createAuditService(db);
   const staff = createStaffService({ db, audit, secretKey: deps.secretKey, sessionHours: deps.sessionHours });
   const matching = createMatchingService(db, audit);
-  const people = createPeopleService(db, audit, { onHousingChanged: recordHousingChange, onPersonWritten: matching.indexPerson });
-  const cases = createCasesService(db, audit, people, staff);
+  const people = createPeopleService(db, audit, {
+    onHousingChanged: recordHousingChange, onPersonWritten: matching.indexPerson, residenceCardHash: (card) => residenceCardHash(cipher, card),
+  });
+  const cases = createCasesService(db, audit, people, staff, cipher);
   const reception = createReceptionService(db, audit, people);
   const tasks = createTasksService(db, audit, people, staff);
-  const deadlines = createDeadlinesService(db, audit, people);
+  const deadlines = createDeadlinesService(db, audit, people, cases);
   const consultations = createConsultationsService(db, audit, people, reception, cipher, tasks);
   const budgets = createBudgetsService(db, audit);
   const reports = createReportsService(db, audit, budgets);
@@ -54,7 +57,7 @@ export function createServices(deps: {
   const merge = createMergeService(db, audit, people);
   const shelter = createShelterService(db, audit, people, budgets);
   const winter = createWinterService({ people, shelter, inventory, cases, reception });
-  const privacy = createPrivacyService({ db, cipher, audit, people, reception, consultations, assistance, documents });
+  const privacy = createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge });
   return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -4,7 +4,9 @@ import { Assistance } from '../assistance/contract';
 import { Consultation } from '../consultations/contract';
 import { DocumentMeta } from '../documents/contract';
 import { Person } from '../people/contract';
+import { PersonMerge } from '../merge/contract';
 import { Visit } from '../reception/contract';
+import { PersonShelterRecords } from '../shelter/contract';
 
 /** What a consent is for (APPI): collecting 要配慮個人情報, sharing with one named organisation, transfer abroad. */
 export const ConsentPurpose = z.enum(['sensitive_data', 'sharing', 'transfer_abroad']);
@@ -164,6 +166,10 @@ export const PersonExport = z.object({
   disclosures: z.array(Disclosure),
   /** Omitted for roles without sensitive.read. */
   sensitive: SensitiveFields.nullable(),
+  /** Every shelter stay, paid lodging and waiting-list entry (closed ones too); empty without shelter.read. */
+  shelter: PersonShelterRecords,
+  /** The merges this file took part in (as the surviving or the merged file). */
+  merges: z.array(PersonMerge),
   /** Metadata of attached documents, deleted ones included (never the files); empty without documents.read. */
   documents: z.array(DocumentMeta),
   accessLog: z.array(z.object({ occurredAt: Instant, actorName: z.string().nullable(), action: z.string(), entityType: z.string(), view: z.string().nullable() })),

@@ -304,3 +304,11 @@ export type PersonShelter = z.infer<typeof PersonShelter>;
 
 /** The expected check-out the desk proposes: 30 nights after check-in. */
 export const DEFAULT_STAY_NIGHTS = 30;
+
+/** Everything the shelter holds about one person, for the person's own copy (本人開示). */
+export const PersonShelterRecords = z.object({
+  stays: z.array(Stay),
+  paidLodging: z.array(PaidLodging),
+  waitingEntries: z.array(WaitingEntry),
+});
+export type PersonShelterRecords = z.infer<typeof PersonShelterRecords>;

@@ -32,4 +32,14 @@ describe('field cipher', () => {
     expect(cipher.sealNullable('')).toBeNull();
     expect(cipher.openNullable(null)).toBeNull();
   });
+
+  it('gives a keyed hash that is stable per key and purpose, and differs with another key or purpose', () => {
+    const secret = randomBytes(32);
+    const hash = createFieldCipher(secret).keyedHash('residence-card', 'AB12345678CD');
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(createFieldCipher(secret).keyedHash('residence-card', 'AB12345678CD')).toBe(hash);
+    expect(createFieldCipher(secret).keyedHash('residence-card', 'AB12345678CE')).not.toBe(hash);
+    expect(createFieldCipher(secret).keyedHash('other', 'AB12345678CD')).not.toBe(hash);
+    expect(createFieldCipher(randomBytes(32)).keyedHash('residence-card', 'AB12345678CD')).not.toBe(hash);
+  });
 });

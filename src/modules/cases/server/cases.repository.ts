@@ -1,5 +1,6 @@
-import type { Insertable, Updateable } from 'kysely';
-import type { DbOrTx } from '../../../server/db/database';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db, DbOrTx } from '../../../server/db/database';
+import type { SealedColumnsWrite } from './cases.sealing';
 import type { CaseEventTable, CaseFileTable, CaseStatusChangeTable } from './cases.tables';
 
 export const caseFileColumns = [
@@ -8,8 +9,14 @@ export const caseFileColumns = [
   'case_file.procedure_stage', 'case_file.application_count', 'case_file.sorting_category', 'case_file.applied_on',
   'case_file.decision_notice_received_on', 'case_file.allowance_status', 'case_file.allowance_applied_on',
   'case_file.allowance_decided_on', 'case_file.health_insurance', 'case_file.insurance_eligible_on',
-  'case_file.vulnerabilities', 'case_file.whereabouts', 'case_file.line_id', 'case_file.email', 'case_file.version',
-  'case_file.updated_at',
+  'case_file.vulnerabilities', 'case_file.whereabouts', 'case_file.line_id', 'case_file.email', 'case_file.sealed_fields',
+  'case_file.version', 'case_file.updated_at',
+] as const;
+
+/** The columns that hold the sealed fields (cases.sealing.ts opens them): for readers in other modules too. */
+export const sealedCaseFileColumns = [
+  'case_file.sealed_fields', 'case_file.residence_card_number', 'case_file.custody', 'case_file.procedure_stage',
+  'case_file.vulnerabilities', 'case_file.whereabouts',
 ] as const;
 
 /** The columns a caseworker writes (everything but keys and bookkeeping). */
@@ -49,6 +56,73 @@ export function updateCaseFile(db: DbOrTx, organisationId: string, personId: str
 export function insertStatusChanges(db: DbOrTx, rows: Insertable<CaseStatusChangeTable>[]) {
   if (rows.length === 0) return Promise.resolve();
   return db.insertInto('case_status_change').values(rows).execute().then(() => undefined);
+}
+
+// Sealing rows written before migrations/0011 (or by a bulk import that bypassed the service)
+
+/** Case files still holding a sealed field in plaintext, or without a sealed value, a batch at a time. */
+export function listUnsealedCaseFiles(db: DbOrTx, limit: number) {
+  return db
+    .selectFrom('case_file')
+    .select(['person_id', ...sealedCaseFileColumns])
+    .where((eb) => eb.or([
+      eb('sealed_fields', 'is', null),
+      eb('residence_card_number', 'is not', null),
+      eb('custody', 'is not', null),
+      eb('procedure_stage', 'is not', null),
+      eb(sql<number>`cardinality(vulnerabilities)`, '>', 0),
+      eb('whereabouts', '<>', ''),
+    ]))
+    .orderBy('person_id')
+    .limit(limit)
+    .execute();
+}
+
+/** Writes the sealed columns only: the content is unchanged, so neither version nor updated_at moves. */
+export function updateSealedColumns(db: DbOrTx, personId: string, columns: SealedColumnsWrite) {
+  return db.updateTable('case_file').set(columns).where('person_id', '=', personId).execute();
+}
+
+/** History rows of sealed fields whose old or new value is still plaintext, a batch at a time. */
+export function listUnsealedStatusChanges(db: DbOrTx, fields: readonly string[], sealedPrefix: string, limit: number) {
+  const plain = (column: 'old_value' | 'new_value') =>
+    sql<boolean>`(${sql.ref(column)} IS NULL OR left(${sql.ref(column)}, ${sealedPrefix.length}) <> ${sealedPrefix})`;
+  return db
+    .selectFrom('case_status_change')
+    .select(['id', 'field', 'old_value', 'new_value'])
+    .where('field', 'in', [...fields])
+    .where((eb) => eb.or([plain('old_value'), plain('new_value')]))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export function updateStatusChangeValues(db: DbOrTx, id: string, values: { old_value: string | null; new_value: string | null }) {
+  return db.updateTable('case_status_change').set(values).where('id', '=', id).execute();
+}
+
+/** Serialises the start-up sealing between servers starting at once on one PostgreSQL. */
+export async function lockSealing(tx: DbOrTx): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(727277)`.execute(tx);
+}
+
+/**
+ * After sealing old rows, their plaintext versions still sit in the table files as dead tuples and
+ * in the write-ahead log, which a copy of the data directory carries. VACUUM FULL rewrites both
+ * tables (and their indexes) into new files; on the embedded database the WAL segments holding
+ * the old versions are then switched out and deleted instead of recycled. (A PostgreSQL server's
+ * WAL and archives are the server's; its administrator decides how long they are kept.)
+ */
+export async function purgeOldRowVersions(db: Db, embedded: boolean): Promise<void> {
+  await sql`VACUUM FULL case_file, case_status_change`.execute(db);
+  if (!embedded) return;
+  await sql`SET wal_recycle = off`.execute(db);
+  try {
+    await sql`SELECT pg_switch_wal()`.execute(db);
+    await sql`CHECKPOINT`.execute(db);
+  } finally {
+    await sql`RESET wal_recycle`.execute(db);
+  }
 }
 
 export function listStatusChanges(db: DbOrTx, organisationId: string, personId: string) {

@@ -121,6 +121,62 @@ describe('PATCH /api/people/:id/case-file', () => {
     expect(after.find((h: { field: string; newValue: string }) => h.field === 'procedureStage' && h.newValue === 'rejected')).toMatchObject({ oldValue: 'first_instance', effectiveOn: tokyoDate() });
   });
 
+  it('keeps the sensitive fields and their history sealed in the database, and gives them back in plaintext', async () => {
+    const caseworker = await env.staff('caseworker');
+    const p = await makePerson(env);
+    const res = await patchCaseFile(p.id, {
+      version: 0, residenceCardNumber: 'GH11223344IJ', custody: 'detained', procedureStage: 'in_court',
+      vulnerabilities: ['torture_survivor', 'mental_health'], whereabouts: 'Ushiku detention centre', residenceStatus: 'no_status',
+    });
+    expect(res.statusCode).toBe(200);
+    const raw = await env.handle.db.selectFrom('case_file')
+      .select(['sealed_fields', 'residence_card_hash', 'residence_card_number', 'custody', 'procedure_stage', 'vulnerabilities', 'whereabouts', 'residence_status'])
+      .where('person_id', '=', p.id).executeTakeFirstOrThrow();
+    expect(raw).toMatchObject({ residence_card_number: null, custody: null, procedure_stage: null, vulnerabilities: [], whereabouts: '', residence_status: 'no_status' });
+    expect(raw.sealed_fields).toMatch(/^v1:[A-Za-z0-9+/]+=*$/);
+    expect(raw.residence_card_hash).toMatch(/^[0-9a-f]{64}$/);
+    const rawHistory = await env.handle.db.selectFrom('case_status_change').select(['field', 'old_value', 'new_value']).where('person_id', '=', p.id).execute();
+    for (const h of rawHistory.filter((r) => r.field !== 'residenceStatus')) {
+      expect(h.old_value, h.field).toMatch(/^v1:/);
+      expect(h.new_value, h.field).toMatch(/^v1:/);
+    }
+    const stored = JSON.stringify([raw, rawHistory]);
+    for (const plain of ['GH11223344IJ', 'detained', 'in_court', 'torture_survivor', 'mental_health', 'Ushiku']) expect(stored, plain).not.toContain(plain);
+    // The length of a sealed value does not tell one code from another.
+    const custodyLengths = new Set<number>();
+    for (const custody of ['free', 'provisional_release']) {
+      const q = await makePerson(env);
+      await patchCaseFile(q.id, { version: 0, custody });
+      const row = await env.handle.db.selectFrom('case_status_change').select('new_value').where('person_id', '=', q.id).where('field', '=', 'custody').executeTakeFirstOrThrow();
+      custodyLengths.add(row.new_value?.length ?? 0);
+    }
+    expect(custodyLengths.size).toBe(1);
+
+    expect((await env.app.inject({ method: 'GET', url: `/api/people/${p.id}/case-file`, headers: caseworker.headers })).json()).toMatchObject({
+      residenceCardNumber: 'GH11223344IJ', custody: 'detained', procedureStage: 'in_court', vulnerabilities: ['mental_health', 'torture_survivor'], whereabouts: 'Ushiku detention centre',
+    });
+    const history = (await env.app.inject({ method: 'GET', url: `/api/people/${p.id}/case-file/history`, headers: caseworker.headers })).json().items;
+    expect(history.find((h: { field: string }) => h.field === 'vulnerabilities')).toMatchObject({ oldValue: null, newValue: 'mental_health,torture_survivor' });
+    expect(history.find((h: { field: string }) => h.field === 'residenceCardNumber')).toMatchObject({ oldValue: null, newValue: 'GH11223344IJ' });
+  });
+
+  it('reads a row from before sealing, and seals it with its next save', async () => {
+    const p = await makePerson(env);
+    await env.handle.db.insertInto('case_file').values({
+      person_id: p.id, organisation_id: env.organisationId, custody: 'provisional_release', procedure_stage: 'review_pending',
+      residence_card_number: 'KL55667788MN', vulnerabilities: ['illness'], whereabouts: 'friend in Kawaguchi', version: 1,
+    }).execute();
+    const caseworker = await env.staff('caseworker');
+    const before = (await env.app.inject({ method: 'GET', url: `/api/people/${p.id}/case-file`, headers: caseworker.headers })).json();
+    expect(before).toMatchObject({ custody: 'provisional_release', procedureStage: 'review_pending', residenceCardNumber: 'KL55667788MN', vulnerabilities: ['illness'], whereabouts: 'friend in Kawaguchi' });
+    const saved = await patchCaseFile(p.id, { version: 1, email: 'someone@example.org' });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ version: 2, custody: 'provisional_release', residenceCardNumber: 'KL55667788MN', email: 'someone@example.org' });
+    const raw = await env.handle.db.selectFrom('case_file').select(['sealed_fields', 'residence_card_number', 'custody', 'procedure_stage', 'vulnerabilities', 'whereabouts']).where('person_id', '=', p.id).executeTakeFirstOrThrow();
+    expect(raw).toMatchObject({ residence_card_number: null, custody: null, procedure_stage: null, vulnerabilities: [], whereabouts: '' });
+    expect(raw.sealed_fields).toMatch(/^v1:/);
+  });
+
   it('refuses a stale version with 409 and a stable code, writing nothing', async () => {
     const p = await makePerson(env);
     expect((await patchCaseFile(p.id, { version: 0, custody: 'free' })).statusCode).toBe(200);

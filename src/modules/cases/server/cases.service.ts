@@ -1,3 +1,4 @@
+import { SEALED_TEXT_PREFIX, type FieldCipher } from '../../../server/crypto/field-cipher';
 import type { Db, DbOrTx } from '../../../server/db/database';
 import type { RequestContext } from '../../../server/http/context';
 import { AppError, conflict, invalidField, notFound, type FieldIssue } from '../../../server/http/errors';
@@ -22,20 +23,24 @@ import {
   type UpdateCaseFileInput,
 } from '../contract';
 import * as repo from './cases.repository';
+import {
+  createCaseFileSealing, isSealedField, isSealedHistoryValue, sealedCaseFileFields,
+  type CaseFileSealing, type SealedCaseFileField, type SealedValues,
+} from './cases.sealing';
 import { presentSummary } from '../../people/server/people.service';
 
 /** The case file's fields as the API speaks them (the values of a CaseFile without names and bookkeeping). */
 type Values = { [K in CaseFileFieldName]: CaseFile[K] };
 
-/** camelCase API field → snake_case column, one mapping for reads, writes and history. */
+/** The fields kept in plaintext columns; the others are sealed together (cases.sealing.ts). */
+type PlainFieldName = Exclude<CaseFileFieldName, SealedCaseFileField>;
+
+/** camelCase API field → snake_case column of the plaintext fields, one mapping for reads and writes. */
 const columnOf = {
   residenceStatus: 'residence_status',
-  residenceCardNumber: 'residence_card_number',
   residenceExpiresOn: 'residence_expires_on',
   workPermitted: 'work_permitted',
-  custody: 'custody',
   supervisorName: 'supervisor_name',
-  procedureStage: 'procedure_stage',
   applicationCount: 'application_count',
   sortingCategory: 'sorting_category',
   appliedOn: 'applied_on',
@@ -45,12 +50,10 @@ const columnOf = {
   allowanceDecidedOn: 'allowance_decided_on',
   healthInsurance: 'health_insurance',
   insuranceEligibleOn: 'insurance_eligible_on',
-  vulnerabilities: 'vulnerabilities',
-  whereabouts: 'whereabouts',
   lineId: 'line_id',
   email: 'email',
   assignedTo: 'assigned_to',
-} as const satisfies Record<CaseFileFieldName, keyof repo.CaseFileWrite>;
+} as const satisfies Record<PlainFieldName, keyof repo.CaseFileWrite>;
 
 const emptyValues: Values = {
   residenceStatus: null, residenceCardNumber: null, residenceExpiresOn: null, workPermitted: null, custody: null,
@@ -59,13 +62,19 @@ const emptyValues: Values = {
   healthInsurance: null, insuranceEligibleOn: null, vulnerabilities: [], whereabouts: '', lineId: null, email: null, assignedTo: null,
 };
 
-function valuesOf(row: repo.CaseFileRow): Values {
-  const out: Record<string, unknown> = {};
-  for (const field of caseFileFieldNames) out[field] = row[columnOf[field]];
+function valuesOf(row: repo.CaseFileRow, sealing: CaseFileSealing): Values {
+  const out: Record<string, unknown> = { ...sealing.open(row) };
+  for (const field of caseFileFieldNames) if (!isSealedField(field)) out[field] = row[columnOf[field as PlainFieldName]];
   return out as Values;
 }
 
-/** How a value is kept in the history: text, or null for "not set". */
+function sealedPart(values: Values): SealedValues {
+  const out: Record<string, unknown> = {};
+  for (const field of sealedCaseFileFields) out[field] = values[field];
+  return out as unknown as SealedValues;
+}
+
+/** A value as the history speaks it: text, or null for "not set" (sealed before storing for the sealed fields). */
 export function asText(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (Array.isArray(value)) return value.length === 0 ? null : [...value].sort().join(',');
@@ -117,8 +126,8 @@ export function checkCaseFileRules(after: Values, given: Partial<Values>, today:
   return { code: first[0], fields };
 }
 
-function presentCaseFile(personId: string, row: repo.CaseFileRow | undefined, today: string): CaseFile {
-  const values = row ? valuesOf(row) : emptyValues;
+function presentCaseFile(personId: string, row: repo.CaseFileRow | undefined, today: string, sealing: CaseFileSealing): CaseFile {
+  const values = row ? valuesOf(row, sealing) : emptyValues;
   return {
     personId,
     ...values,
@@ -170,7 +179,9 @@ export async function recordHousingChange(tx: DbOrTx, ctx: RequestContext, chang
   }]);
 }
 
-export function createCasesService(db: Db, audit: AuditService, people: PeopleService, staff: StaffService) {
+export function createCasesService(db: Db, audit: AuditService, people: PeopleService, staff: StaffService, cipher: FieldCipher) {
+  // Vulnerabilities, card number, custody, procedure stage and whereabouts are sealed at rest (APPI 要配慮個人情報).
+  const sealing = createCaseFileSealing(cipher);
   async function eventsOf(tx: DbOrTx, ctx: RequestContext, personId: string) {
     return presentEvents(await repo.listCaseEvents(tx, ctx.actor.organisationId, personId));
   }
@@ -191,7 +202,7 @@ export function createCasesService(db: Db, audit: AuditService, people: PeopleSe
       await people.assertExists(db, ctx, personId, 'id');
       const row = await repo.findCaseFile(db, ctx.actor.organisationId, personId);
       await audit.record(db, ctx, { action: 'read', entityType: 'case_file', entityId: personId });
-      return presentCaseFile(personId, row, tokyoDate());
+      return presentCaseFile(personId, row, tokyoDate(), sealing);
     },
 
     /** Saves the changed fields; each one gets a history row dated `effectiveOn`. A stale version gets 409. */
@@ -206,7 +217,7 @@ export function createCasesService(db: Db, audit: AuditService, people: PeopleSe
         if ((current?.version ?? 0) !== input.version) throw conflict('case_file.version_conflict');
         const { version, effectiveOn: _effective, ...raw } = input;
         const given = normalise(raw);
-        const before = current ? valuesOf(current) : emptyValues;
+        const before = current ? valuesOf(current, sealing) : emptyValues;
         const after: Values = { ...before, ...given };
 
         const changed = caseFileFieldNames.filter((f) => asText(before[f]) !== asText(after[f]));
@@ -217,10 +228,11 @@ export function createCasesService(db: Db, audit: AuditService, people: PeopleSe
         }
         const broken = checkCaseFileRules(after, given, today);
         if (broken) throw new AppError(400, broken.code, broken.fields);
-        if (changed.length === 0) return presentCaseFile(personId, current, today);
+        if (changed.length === 0) return presentCaseFile(personId, current, today, sealing);
 
-        const patch: repo.CaseFileWrite = {};
-        for (const field of changed) (patch as Record<string, unknown>)[columnOf[field]] = after[field];
+        // Every save writes the sealed fields afresh (a row from before sealing is sealed by its first save).
+        const patch: repo.CaseFileWrite = { ...sealing.columnsFor(sealedPart(after)) };
+        for (const field of changed) if (!isSealedField(field)) (patch as Record<string, unknown>)[columnOf[field as PlainFieldName]] = after[field];
         const saved = current
           ? await repo.updateCaseFile(tx, organisationId, personId, version, patch, ctx.actor.staffUserId)
           : await repo.insertCaseFile(tx, { ...patch, person_id: personId, organisation_id: organisationId, updated_by: ctx.actor.staffUserId });
@@ -229,14 +241,14 @@ export function createCasesService(db: Db, audit: AuditService, people: PeopleSe
           organisation_id: organisationId,
           person_id: personId,
           field,
-          old_value: asText(before[field]),
-          new_value: asText(after[field]),
+          old_value: sealing.historyValue(field, asText(before[field])),
+          new_value: sealing.historyValue(field, asText(after[field])),
           effective_on: effectiveOn,
           recorded_by: ctx.actor.staffUserId,
         })));
         // Field names only: never the values (a card number, a supervisor's name).
         await audit.record(tx, ctx, { action: current ? 'update' : 'create', entityType: 'case_file', entityId: personId, details: { fields: changed } });
-        return presentCaseFile(personId, await repo.findCaseFile(tx, organisationId, personId), today);
+        return presentCaseFile(personId, await repo.findCaseFile(tx, organisationId, personId), today, sealing);
       });
     },
 
@@ -255,8 +267,8 @@ export function createCasesService(db: Db, audit: AuditService, people: PeopleSe
       return rows.map((r) => ({
         id: r.id,
         field: r.field,
-        oldValue: r.old_value,
-        newValue: r.new_value,
+        oldValue: sealing.openHistoryValue(r.field, r.old_value),
+        newValue: sealing.openHistoryValue(r.field, r.new_value),
         oldLabel: r.field === 'assignedTo' && r.old_value ? (names.get(r.old_value) ?? null) : null,
         newLabel: r.field === 'assignedTo' && r.new_value ? (names.get(r.new_value) ?? null) : null,
         effectiveOn: r.effective_on,
@@ -283,6 +295,52 @@ export function createCasesService(db: Db, audit: AuditService, people: PeopleSe
           assignedToName: r.assigned_to_name,
         };
       });
+    },
+
+    /**
+     * Seals and opens the sensitive fields: for the modules that read case_file or its history
+     * directly (deadlines, the privacy export) and for bulk writers (the demo data).
+     */
+    sealing,
+
+    /**
+     * Seals case files and history values still stored in plaintext (rows from before
+     * migrations/0011, or bulk imports) and empties the plaintext columns. Run at start-up, before
+     * serving; idempotent: sealed rows are left as they are. Returns how many rows were sealed.
+     */
+    async sealStoredFields(batchSize = 500): Promise<{ caseFiles: number; historyRows: number }> {
+      const inBatches = async (batch: (tx: DbOrTx) => Promise<number>) => {
+        let total = 0;
+        for (;;) {
+          const count = await db.transaction().execute(async (tx) => {
+            await repo.lockSealing(tx);
+            return batch(tx);
+          });
+          total += count;
+          if (count < batchSize) return total;
+        }
+      };
+      const caseFiles = await inBatches(async (tx) => {
+        const rows = await repo.listUnsealedCaseFiles(tx, batchSize);
+        for (const r of rows) await repo.updateSealedColumns(tx, r.person_id, sealing.columnsFor(sealing.open(r)));
+        return rows.length;
+      });
+      const historyRows = await inBatches(async (tx) => {
+        const rows = await repo.listUnsealedStatusChanges(tx, sealedCaseFileFields, SEALED_TEXT_PREFIX, batchSize);
+        const seal = (field: string, value: string | null) => (isSealedHistoryValue(value) ? value : sealing.historyValue(field, value));
+        for (const r of rows) await repo.updateStatusChangeValues(tx, r.id, { old_value: seal(r.field, r.old_value), new_value: seal(r.field, r.new_value) });
+        return rows.length;
+      });
+      return { caseFiles, historyRows };
+    },
+
+    /**
+     * Removes the plaintext that sealing old rows left behind in the table files and (embedded
+     * database) the write-ahead log, so a copy of the data directory no longer holds it. Once,
+     * after sealStoredFields sealed something; it rewrites both tables.
+     */
+    async purgeOldRowVersions(embedded: boolean): Promise<void> {
+      await repo.purgeOldRowVersions(db, embedded);
     },
 
     /** The person's interviews and reporting dates in date order (audited). */

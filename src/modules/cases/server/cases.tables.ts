@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Kysely's view of migrations/0002_case_files.sql. */
+/** Kysely's view of migrations/0002_case_files.sql and 0011_case_file_sealed.sql. */
 type DateString = string;
 
 export interface CaseFileTable {
@@ -8,6 +8,7 @@ export interface CaseFileTable {
   organisation_id: string;
   assigned_to: string | null;
   residence_status: string | null;
+  /** Plaintext, only in rows from before 0011 until start-up seals them (cases.sealing.ts); null after. */
   residence_card_number: string | null;
   residence_expires_on: DateString | null;
   work_permitted: boolean | null;
@@ -23,10 +24,15 @@ export interface CaseFileTable {
   allowance_decided_on: DateString | null;
   health_insurance: string | null;
   insurance_eligible_on: DateString | null;
+  /** custody, procedure_stage, vulnerabilities and whereabouts: plaintext only before 0011, like residence_card_number. */
   vulnerabilities: Generated<string[]>;
   whereabouts: Generated<string>;
   line_id: string | null;
   email: string | null;
+  /** The sealed fields (cases.sealing.ts): `v1:…`, null only in rows from before 0011. */
+  sealed_fields: string | null;
+  /** Keyed hash of the normalised residence card number, for search by card. */
+  residence_card_hash: string | null;
   version: Generated<number>;
   updated_by: string | null;
   updated_at: Generated<Date>;

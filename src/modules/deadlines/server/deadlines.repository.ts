@@ -1,9 +1,13 @@
 import type { DbOrTx } from '../../../server/db/database';
 
 // Reads only: case_file and case_event belong to the cases module; the rules need these facts.
+// The procedure stage is sealed (migrations/0011): these queries fetch the columns that hold the
+// sealed fields and the service opens them through the cases service, so no query can filter on it.
 const factColumns = [
-  'case_file.person_id', 'case_file.procedure_stage', 'case_file.decision_notice_received_on', 'case_file.residence_status',
+  'case_file.person_id', 'case_file.decision_notice_received_on', 'case_file.residence_status',
   'case_file.residence_expires_on', 'case_file.health_insurance', 'case_file.insurance_eligible_on', 'case_file.assigned_to',
+  'case_file.sealed_fields', 'case_file.residence_card_number', 'case_file.custody', 'case_file.procedure_stage',
+  'case_file.vulnerabilities', 'case_file.whereabouts',
 ] as const;
 
 export function findCaseFacts(db: DbOrTx, organisationId: string, personId: string) {

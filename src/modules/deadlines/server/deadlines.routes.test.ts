@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, makePerson, type TestEnv } from '../../../server/test/factories';
 import { tokyoDate } from '../../../shared/time';
 import { addDays, daysBetween } from '../rules';
+import type { ProcedureStage } from '../../cases/contract';
+import { emptySealedValues } from '../../cases/server/cases.sealing';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -12,9 +14,11 @@ afterAll(async () => env?.close());
 const today = tokyoDate();
 const missing = '00000000-0000-4000-8000-000000000000';
 
-/** A case file as the cases module would have saved it (its API is another module's). */
-async function caseFile(personId: string, fields: { assigned_to?: string | null; procedure_stage?: string; decision_notice_received_on?: string; residence_status?: string; residence_expires_on?: string; health_insurance?: string; insurance_eligible_on?: string }) {
-  await env.handle.db.insertInto('case_file').values({ person_id: personId, organisation_id: env.organisationId, ...fields }).execute();
+/** A case file as the cases module would have saved it (its API is another module's): the procedure stage sealed. */
+async function caseFile(personId: string, fields: { assigned_to?: string | null; procedure_stage?: ProcedureStage; decision_notice_received_on?: string; residence_status?: string; residence_expires_on?: string; health_insurance?: string; insurance_eligible_on?: string }) {
+  const { procedure_stage: procedureStage, ...plain } = fields;
+  const sealed = env.services.cases.sealing.columnsFor({ ...emptySealedValues, procedureStage: procedureStage ?? null });
+  await env.handle.db.insertInto('case_file').values({ person_id: personId, organisation_id: env.organisationId, ...plain, ...sealed }).execute();
 }
 
 async function reporting(personId: string, occursOn: string, done = false) {
@@ -114,5 +118,25 @@ describe('GET /api/deadlines/mine and /api/deadlines', () => {
 
     const team = await env.app.inject({ method: 'GET', url: '/api/deadlines', headers: me.headers });
     expect((team.json().items as Array<{ person: { familyName: string } }>).map((d) => d.person.familyName)).toContain('Theirs');
+  });
+
+  it('takes the review deadline from the sealed procedure stage, opened in memory (and from a row written before sealing)', async () => {
+    const me = await env.staff('caseworker', 'en');
+    const sealedRejected = await makePerson(env, { familyName: 'SealedRejected' });
+    const sealedPending = await makePerson(env, { familyName: 'SealedPending' });
+    const legacy = await makePerson(env, { familyName: 'LegacyRejected' });
+    const notice = addDays(today, -2);
+    await caseFile(sealedRejected.id, { assigned_to: me.ctx.actor.staffUserId, procedure_stage: 'rejected', decision_notice_received_on: notice });
+    await caseFile(sealedPending.id, { assigned_to: me.ctx.actor.staffUserId, procedure_stage: 'first_instance', decision_notice_received_on: notice });
+    await env.handle.db.insertInto('case_file').values({ person_id: legacy.id, organisation_id: env.organisationId, assigned_to: me.ctx.actor.staffUserId, procedure_stage: 'rejected', decision_notice_received_on: notice }).execute();
+    const stored = await env.handle.db.selectFrom('case_file').select(['procedure_stage', 'sealed_fields']).where('person_id', '=', sealedRejected.id).executeTakeFirstOrThrow();
+    expect(stored.procedure_stage).toBeNull();
+    expect(stored.sealed_fields).toMatch(/^v1:/);
+
+    const items = (await env.app.inject({ method: 'GET', url: '/api/deadlines/mine', headers: me.headers })).json().items as Array<{ kind: string; person: { familyName: string } }>;
+    const reviews = items.filter((d) => d.kind === 'review_request').map((d) => d.person.familyName).sort();
+    expect(reviews).toEqual(['LegacyRejected', 'SealedRejected']);
+    const forPerson = (await env.app.inject({ method: 'GET', url: `/api/people/${sealedPending.id}/deadlines`, headers: me.headers })).json().items as Array<{ kind: string }>;
+    expect(forPerson.map((d) => d.kind)).not.toContain('review_request');
   });
 });

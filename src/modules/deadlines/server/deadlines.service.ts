@@ -2,6 +2,7 @@ import type { Db } from '../../../server/db/database';
 import type { RequestContext } from '../../../server/http/context';
 import { tokyoDate } from '../../../shared/time';
 import type { AuditService } from '../../audit/server/audit.service';
+import type { CasesService } from '../../cases/server/cases.service';
 import type { PersonSummary } from '../../people/contract';
 import type { PeopleService } from '../../people/server/people.service';
 import type { Deadline, DeadlineWithPerson } from '../contract';
@@ -11,8 +12,9 @@ import { presentSummary } from '../../people/server/people.service';
 
 type FactsRow = NonNullable<Awaited<ReturnType<typeof repo.findCaseFacts>>>;
 
-const toFacts = (r: FactsRow): CaseFacts => ({
-  procedureStage: r.procedure_stage,
+/** The rules' facts of a case file; the procedure stage is opened from the sealed fields. */
+const toFacts = (r: FactsRow, cases: CasesService): CaseFacts => ({
+  procedureStage: cases.sealing.open(r).procedureStage,
   decisionNoticeReceivedOn: r.decision_notice_received_on,
   residenceStatus: r.residence_status,
   residenceExpiresOn: r.residence_expires_on,
@@ -34,8 +36,12 @@ function reportingByPerson(events: Array<{ id: string; person_id: string; occurs
   return map;
 }
 
-export function createDeadlinesService(db: Db, audit: AuditService, people: PeopleService) {
-  /** Deadlines needing attention within `days`, of one caseworker's files or of all files. */
+export function createDeadlinesService(db: Db, audit: AuditService, people: PeopleService, cases: CasesService) {
+  /**
+   * Deadlines needing attention within `days`, of one caseworker's files or of all files. The review
+   * deadline depends on the sealed procedure stage, so the files come with any deadline fact and the
+   * rules decide after opening it, in memory: an office has thousands of files, not millions.
+   */
   async function listDue(ctx: RequestContext, assignedTo: string | null, days: number): Promise<DeadlineWithPerson[]> {
     const files = await repo.listFilesWithDeadlineFacts(db, ctx.actor.organisationId, assignedTo);
     const events = reportingByPerson(await repo.listOpenReportingDates(db, ctx.actor.organisationId, files.map((f) => f.person_id)));
@@ -43,7 +49,7 @@ export function createDeadlinesService(db: Db, audit: AuditService, people: Peop
     const out: DeadlineWithPerson[] = [];
     for (const file of files) {
       const person = presentPerson(file);
-      for (const d of computeDeadlines(toFacts(file), events.get(file.person_id) ?? [])) {
+      for (const d of computeDeadlines(toFacts(file, cases), events.get(file.person_id) ?? [])) {
         if (!needsAttention(d, today, days)) continue;
         out.push({ ...present(file.person_id, d, today), person, assignedToId: file.assigned_to, assignedToName: file.assigned_to_name });
       }
@@ -63,7 +69,7 @@ export function createDeadlinesService(db: Db, audit: AuditService, people: Peop
       await audit.record(db, ctx, { action: 'read', entityType: 'case_file', entityId: personId, details: { view: 'deadlines' } });
       const today = tokyoDate();
       const reporting = reportingByPerson(events).get(personId) ?? [];
-      return computeDeadlines(facts ? toFacts(facts) : null, reporting).map((d) => present(personId, d, today));
+      return computeDeadlines(facts ? toFacts(facts, cases) : null, reporting).map((d) => present(personId, d, today));
     },
 
     /** Deadlines of the files assigned to me: overdue, due within `days`, or in early warning. */

@@ -134,6 +134,20 @@ describe('loadDemoData', () => {
     for (const v of q?.items ?? []) expect(new Date(v.checkedInAt).getTime()).toBeLessThanOrEqual(Date.now());
   });
 
+  it('stores case files with their sensitive fields and history sealed, like the service does', async () => {
+    const files = await env.handle.db.selectFrom('case_file')
+      .select(['person_id', 'sealed_fields', 'residence_card_number', 'custody', 'procedure_stage', 'vulnerabilities', 'whereabouts'])
+      .where('organisation_id', '=', env.organisationId).execute();
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) expect(f).toMatchObject({ sealed_fields: expect.stringMatching(/^v1:/), residence_card_number: null, custody: null, procedure_stage: null, vulnerabilities: [], whereabouts: '' });
+    const history = await env.handle.db.selectFrom('case_status_change').select(['old_value', 'new_value'])
+      .where('organisation_id', '=', env.organisationId).where('field', 'in', ['custody', 'procedureStage', 'vulnerabilities', 'whereabouts', 'residenceCardNumber']).execute();
+    expect(history.length).toBeGreaterThan(100);
+    for (const h of history) for (const v of [h.old_value, h.new_value]) expect(v?.startsWith('v1:')).toBe(true);
+    // Nothing left for start-up sealing to do.
+    expect(await env.services.cases.sealStoredFields()).toEqual({ caseFiles: 0, historyRows: 0 });
+  });
+
   it('stores consultation texts encrypted, like the service does, and gives them back readable', async () => {
     const rows = await env.handle.db.selectFrom('consultation').select(['id', 'note', 'needs', 'actions']).where('organisation_id', '=', env.organisationId).execute();
     expect(rows.length).toBeGreaterThan(100);

@@ -10,6 +10,7 @@ import * as repo from './demo.repository';
 import { randomUUID } from 'node:crypto';
 import { caseFileFieldNames, type CaseFileFieldName } from '../../cases/contract';
 import { asText } from '../../cases/server/cases.service';
+import { emptySealedValues, isSealedField, type CaseFileSealing, type SealedValues } from '../../cases/server/cases.sealing';
 import { needsAttention, computeDeadlines } from '../../deadlines/rules';
 import { planCaseFiles, type CaseFilePlan } from './demo.case-files';
 import { demoBudgetLines, demoFacilities, demoLocations, planStockAndShelter, type StockShelterPlan } from './demo.stock-shelter';
@@ -198,9 +199,10 @@ const columnOf = (field: CaseFileFieldName) => field.replace(/[A-Z]/g, (c) => `_
  * Writes planned case files in bulk, as the cases service would have left them after the planned
  * saves: the file at its last values with `version` = number of saves, one history row per changed
  * field and save (values as text, like the service), and the events, household links, tasks,
- * consents and disclosures, all with their past timestamps.
+ * consents and disclosures, all with their past timestamps. The sensitive fields and their history
+ * values are sealed with the cases service's sealing, as a save through the service would.
  */
-export async function writeCaseFiles(db: DbOrTx, organisationId: string, staff: DemoStaffIds, plan: CaseFilePlan, personIds: readonly string[], today: string): Promise<CaseFileCounts> {
+export async function writeCaseFiles(db: DbOrTx, organisationId: string, staff: DemoStaffIds, plan: CaseFilePlan, personIds: readonly string[], today: string, sealing: CaseFileSealing): Promise<CaseFileCounts> {
   const id = (person: number) => {
     const personId = personIds[person];
     if (!personId) throw new Error(`demo: no person ${person}`);
@@ -218,7 +220,8 @@ export async function writeCaseFiles(db: DbOrTx, organisationId: string, staff: 
         values[field] = value;
         if (before === after) continue;
         history.push({
-          organisation_id: organisationId, person_id: id(file.person), field, old_value: before, new_value: after,
+          organisation_id: organisationId, person_id: id(file.person), field,
+          old_value: sealing.historyValue(field, before), new_value: sealing.historyValue(field, after),
           effective_on: save.effectiveOn, recorded_by: staff.caseworker, recorded_at: save.recordedAt,
         });
       }
@@ -233,8 +236,14 @@ export async function writeCaseFiles(db: DbOrTx, organisationId: string, staff: 
         residenceExpiresOn: text('residenceExpiresOn'), healthInsurance: text('healthInsurance'), insuranceEligibleOn: text('insuranceEligibleOn'),
       }, reporting).filter((d) => needsAttention(d, today, 7)).length;
     }
+    const sealed: Record<string, unknown> = { ...emptySealedValues };
     const row: Record<string, unknown> = {};
-    for (const field of caseFileFieldNames) if (field in values) row[columnOf(field)] = values[field];
+    for (const field of caseFileFieldNames) {
+      if (!(field in values)) continue;
+      if (isSealedField(field)) sealed[field] = values[field];
+      else row[columnOf(field)] = values[field];
+    }
+    Object.assign(row, sealing.columnsFor(sealed as unknown as SealedValues));
     const last = file.saves[file.saves.length - 1];
     files.push({
       ...(row as Partial<repo.CaseFileRowInsert>),
@@ -415,7 +424,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
     await repo.lockDemoLoad(tx);
     if ((await services.people.count(organisationId, tx)) > 0) return null;
     const written = await writeGeneratedData(tx, organisationId, staff, people, history.registeredAt, history, 500, services.consultations.sealText);
-    const caseCounts = await writeCaseFiles(tx, organisationId, staff, cases, written.personIds, today);
+    const caseCounts = await writeCaseFiles(tx, organisationId, staff, cases, written.personIds, today, services.cases.sealing);
     const shelterCounts = await writeStockAndShelter(tx, organisationId, staff, stockShelter, written.personIds, written.assistanceIds);
     await services.audit.recordAnonymous(tx, {
       organisationId, staffUserId: null, action: 'create', entityType: 'demo_data', ip: 'local',

@@ -48,8 +48,11 @@ export function updatePerson(db: DbOrTx, organisationId: string, id: string, ver
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The (unmerged) file whose case file holds this residence card number. */
-export function findByResidenceCard(db: DbOrTx, organisationId: string, cardNumber: string, limit: number) {
+/**
+ * The (unmerged) file whose case file holds this residence card number, found by the number's keyed
+ * hash (the number itself is sealed: src/modules/cases/server/cases.sealing.ts).
+ */
+export function findByResidenceCardHash(db: DbOrTx, organisationId: string, cardHash: string, limit: number) {
   return db
     .selectFrom('person')
     .innerJoin('case_file', 'case_file.person_id', 'person.id')
@@ -57,7 +60,8 @@ export function findByResidenceCard(db: DbOrTx, organisationId: string, cardNumb
       'person.date_of_birth', 'person.date_of_birth_estimated', 'person.sex', 'person.nationality'])
     .where('person.organisation_id', '=', organisationId)
     .where('person.merged_into_id', 'is', null)
-    .where('case_file.residence_card_number', '=', cardNumber)
+    .where('case_file.organisation_id', '=', organisationId)
+    .where('case_file.residence_card_hash', '=', cardHash)
     .limit(limit)
     .execute();
 }

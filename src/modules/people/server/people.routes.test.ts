@@ -89,16 +89,40 @@ describe('GET /api/people?q=', () => {
     expect(miss.json().items.map((i: { id: string }) => i.id)).not.toContain(p.id);
   });
 
-  it('finds a person by phone number and by residence card number, however they are typed', async () => {
+  it('finds a person by phone number and, for those who may read case files, by residence card number, however they are typed', async () => {
     const reception = await env.staff('reception');
     const caseworker = await env.staff('caseworker');
     const p = await makePerson(env, { familyName: 'Tshibangu', givenName: 'Josué', phone: '090-4321-8765' });
     const card = await env.app.inject({ method: 'PATCH', url: `/api/people/${p.id}/case-file`, headers: caseworker.headers, payload: { version: 0, residenceCardNumber: 'AB12345678CD' } });
     expect(card.statusCode).toBe(200);
-    const ids = async (q: string) =>
-      (await env.app.inject({ method: 'GET', url: `/api/people?q=${encodeURIComponent(q)}`, headers: reception.headers })).json().items.map((i: { id: string }) => i.id);
-    for (const q of ['09043218765', '090-4321-8765', '4321 8765', 'AB12345678CD', 'ab 1234 5678 cd', 'ＡＢ１２３４５６７８ＣＤ']) expect(await ids(q), q).toContain(p.id);
+    const ids = async (q: string, headers = caseworker.headers) =>
+      (await env.app.inject({ method: 'GET', url: `/api/people?q=${encodeURIComponent(q)}`, headers })).json().items.map((i: { id: string }) => i.id);
+    for (const q of ['09043218765', '090-4321-8765', '4321 8765']) expect(await ids(q, reception.headers), q).toContain(p.id);
+    for (const q of ['AB12345678CD', 'ab 1234 5678 cd', 'ＡＢ１２３４５６７８ＣＤ']) expect(await ids(q), q).toContain(p.id);
     expect(await ids('AB12345678CE')).toEqual([]);
+    // The number is stored sealed; the search goes by its keyed hash.
+    const stored = await env.handle.db.selectFrom('case_file').select(['residence_card_number', 'residence_card_hash', 'sealed_fields']).where('person_id', '=', p.id).executeTakeFirstOrThrow();
+    expect(stored.residence_card_number).toBeNull();
+    expect(stored.residence_card_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.sealed_fields).not.toContain('AB12345678CD');
+  });
+
+  it('answers a card-number search with nothing for a role that may not read case files (the answer itself would disclose the file)', async () => {
+    const caseworker = await env.staff('caseworker');
+    const p = await makePerson(env, { familyName: 'Mbeki', givenName: 'Grace' });
+    expect((await env.app.inject({ method: 'PATCH', url: `/api/people/${p.id}/case-file`, headers: caseworker.headers, payload: { version: 0, residenceCardNumber: 'QR24681357ST' } })).statusCode).toBe(200);
+    for (const role of ['reception', 'coordinator'] as const) {
+      const staff = await env.staff(role);
+      expect(staff.ctx.actor.permissions.has('cases.read'), role).toBe(false);
+      const res = await env.app.inject({ method: 'GET', url: `/api/people?q=${encodeURIComponent('QR 2468 1357 ST')}`, headers: staff.headers });
+      expect(res.statusCode, role).toBe(200);
+      expect(res.json().items, role).toEqual([]);
+      // The same person is still found by name: only the card number is withheld.
+      const byName = await env.app.inject({ method: 'GET', url: `/api/people?q=${encodeURIComponent('Mbeki Grace')}`, headers: staff.headers });
+      expect(byName.json().items.map((i: { id: string }) => i.id), role).toContain(p.id);
+    }
+    const allowed = await env.app.inject({ method: 'GET', url: `/api/people?q=${encodeURIComponent('QR 2468 1357 ST')}`, headers: caseworker.headers });
+    expect(allowed.json().items.map((i: { id: string }) => i.id)).toEqual([p.id]);
   });
 
   it('answers 401, 403 and 400', async () => {

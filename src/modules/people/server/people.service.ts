@@ -54,7 +54,27 @@ export type HousingChangeHook = (tx: DbOrTx, ctx: RequestContext, change: { pers
 /** Called inside the transaction of every write of a person's fields (the matching module re-indexes them). */
 export type PersonWrittenHook = (tx: DbOrTx, organisationId: string, person: Person) => Promise<void>;
 
-export function createPeopleService(db: Db, audit: AuditService, hooks: { onHousingChanged?: HousingChangeHook; onPersonWritten?: PersonWrittenHook } = {}) {
+/**
+ * The keyed hash under which case files are found by residence card number (the cases module's,
+ * wired in src/server/services.ts); without it a card number finds nothing.
+ */
+export type ResidenceCardHash = (cardNumber: string) => string;
+
+export function createPeopleService(
+  db: Db,
+  audit: AuditService,
+  hooks: { onHousingChanged?: HousingChangeHook; onPersonWritten?: PersonWrittenHook; residenceCardHash?: ResidenceCardHash } = {},
+) {
+  /**
+   * Finding a file by card number tells the searcher that this card belongs to a person on file,
+   * and who: a disclosure of the case file, so only roles that may read case files get an answer.
+   */
+  async function findByResidenceCard(ctx: RequestContext, card: string, limit: number) {
+    if (!ctx.actor.permissions.has('cases.read') || !hooks.residenceCardHash) return [];
+    return repo.findByResidenceCardHash(db, ctx.actor.organisationId, hooks.residenceCardHash(card), limit);
+  }
+
+
   return {
     /** Registers a person and gives them the organisation's next file number. */
     async create(ctx: RequestContext, input: CreatePersonInput, tx?: DbOrTx): Promise<Person> {
@@ -209,12 +229,13 @@ export function createPeopleService(db: Db, audit: AuditService, hooks: { onHous
       return rows.map(presentSummary);
     },
 
-    /** Finds people by any name form, file number or phone, as the reception desk types. */
+    /** Finds people by any name form, file number or phone as the reception desk types (by residence card number with cases.read). */
     async search(ctx: RequestContext, query: string, limit: number): Promise<PersonSummary[]> {
-      // A residence card number (typed with spaces, hyphens or in full width) finds the file that holds it.
+      // A residence card number (typed with spaces, hyphens or in full width) finds the file that
+      // holds it, for those who may read case files; for anyone else it finds nothing.
       const card = normaliseCardNumber(query);
       const rows = cardNumberPattern.test(card)
-        ? await repo.findByResidenceCard(db, ctx.actor.organisationId, card, limit)
+        ? await findByResidenceCard(ctx, card, limit)
         : await repo.searchPeople(db, ctx.actor.organisationId, searchTokens(query), foldForSearch(query), limit);
       // The query itself may be a name: the audit keeps only how many files were listed.
       await audit.record(db, ctx, { action: 'search', entityType: 'person', details: { results: rows.length } });

@@ -145,6 +145,25 @@ export function buildExportDocument(data: PersonExport): ExportDocument {
           ['ui.privacy.export.updatedAt', instant(data.sensitive.updatedAt)],
         ]))
       : null,
+    section('ui.privacy.export.shelterStays', table(
+      ['ui.privacy.export.facility', 'ui.privacy.export.bed', 'ui.privacy.export.checkInOn', 'ui.privacy.export.expectedCheckOutOn', 'ui.privacy.export.checkedOutOn', 'ui.privacy.export.nights', 'fields.note'],
+      data.shelter.stays.map((st) => [`${st.facilityNameJa} / ${st.facilityNameEn}`, `${st.roomName} ${st.bedLabel}`, st.checkInOn, st.expectedCheckOutOn, st.checkedOutOn, st.nightsProvided, st.note]),
+    )),
+    section('ui.privacy.export.paidLodging', table(
+      ['ui.privacy.export.kind', 'ui.privacy.export.place', 'ui.privacy.export.firstNightOn', 'ui.privacy.export.nights', 'fields.amountYen', 'fields.note', 'ui.privacy.export.recordedBy'],
+      data.shelter.paidLodging.map((l) => [code('ui.shelter.kinds', l.kind), l.placeName, l.firstNightOn, l.nights, l.costYen, l.note, l.recordedByName]),
+    )),
+    section('ui.privacy.export.waitingList', table(
+      ['ui.privacy.export.listedOn', 'ui.privacy.export.bedNeeded', 'ui.privacy.export.reasons', 'fields.note', 'fields.status', 'ui.privacy.export.closedOn'],
+      data.shelter.waitingEntries.map((w) => [
+        w.listedOn, code('ui.shelter.uses', w.needs), w.priorityReasons.map((r) => `${ja(`ui.shelter.reasons.${r}`)} / ${en(`ui.shelter.reasons.${r}`)}`),
+        w.note, code('ui.privacy.export.waitingStatus', w.status), [w.closedOn, w.closedReason].filter(Boolean).join(' '),
+      ]),
+    )),
+    section('ui.privacy.export.merges', table(
+      ['ui.privacy.export.mergedAt', 'ui.privacy.export.survivorFile', 'ui.privacy.export.mergedFile', 'ui.privacy.export.recordedBy', 'ui.privacy.export.undoneAt'],
+      data.merges.map((m) => [instant(m.mergedAt), m.survivorFileNumber, m.mergedFileNumber, m.mergedBy, instant(m.undoneAt)]),
+    )),
     section('ui.privacy.export.documents', table(
       ['ui.privacy.export.kind', 'ui.privacy.export.fileName', 'ui.privacy.export.recordedAt', 'ui.privacy.export.deletedAt'],
       data.documents.map((d) => [code('ui.documents.kinds', d.kind), d.fileName, instant(d.uploadedAt), instant(d.deletedAt)]),

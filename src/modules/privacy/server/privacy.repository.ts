@@ -146,6 +146,8 @@ export function findCaseFile(db: DbOrTx, organisationId: string, personId: strin
       'case_file.decision_notice_received_on', 'case_file.allowance_status', 'case_file.allowance_applied_on',
       'case_file.allowance_decided_on', 'case_file.health_insurance', 'case_file.insurance_eligible_on',
       'case_file.vulnerabilities', 'case_file.whereabouts', 'case_file.line_id', 'case_file.email', 'case_file.updated_at',
+      // The sealed fields (migrations/0011): the service opens them through the cases service.
+      'case_file.sealed_fields',
     ])
     .where('case_file.organisation_id', '=', organisationId)
     .where('case_file.person_id', '=', personId)

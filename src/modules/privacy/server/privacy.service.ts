@@ -5,8 +5,11 @@ import { AppError, conflict, forbidden, invalidField, notFound } from '../../../
 import { tokyoDate } from '../../../shared/time';
 import type { AssistanceService } from '../../assistance/server/assistance.service';
 import type { AuditService } from '../../audit/server/audit.service';
+import type { CasesService } from '../../cases/server/cases.service';
 import type { ConsultationsService } from '../../consultations/server/consultations.service';
 import type { DocumentsService } from '../../documents/server/documents.service';
+import type { MergeService } from '../../merge/server/merge.service';
+import type { ShelterService } from '../../shelter/server/shelter.service';
 import type { PeopleService } from '../../people/server/people.service';
 import type { ReceptionService } from '../../reception/server/reception.service';
 import type {
@@ -19,10 +22,14 @@ export interface PrivacyDeps {
   cipher: FieldCipher;
   audit: AuditService;
   people: PeopleService;
+  /** Opens the case file's sealed fields and history values for the person's own copy. */
+  cases: CasesService;
   reception: ReceptionService;
   consultations: ConsultationsService;
   assistance: AssistanceService;
   documents: DocumentsService;
+  shelter: ShelterService;
+  merge: MergeService;
 }
 
 /** Valid on `day`: given on or before it, and not withdrawn on or before it (withdrawal takes effect that day). */
@@ -81,7 +88,7 @@ function assertNotFuture(day: string, field: string) {
   if (day > tokyoDate()) throw invalidField('validation.failed', field, 'future_date');
 }
 
-export function createPrivacyService({ db, cipher, audit, people, reception, consultations, assistance, documents }: PrivacyDeps) {
+export function createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge }: PrivacyDeps) {
   const mayReadSensitive = (ctx: RequestContext) => ctx.actor.permissions.has('sensitive.read');
 
   function presentSensitive(personId: string, row: repo.SensitiveRow | undefined): SensitiveFields {
@@ -249,7 +256,7 @@ export function createPrivacyService({ db, cipher, audit, people, reception, con
       const org = ctx.actor.organisationId;
       const can = (p: Parameters<typeof ctx.actor.permissions.has>[0]) => ctx.actor.permissions.has(p);
       const person = await people.get(ctx, personId);
-      const [caseFile, statusHistory, caseEvents, household, tasks, visits, talks, aid, consents, disclosures, sensitiveRow, files] = await Promise.all([
+      const [caseFile, statusHistory, caseEvents, household, tasks, visits, talks, aid, consents, disclosures, sensitiveRow, files, shelterRecords, merges] = await Promise.all([
         repo.findCaseFile(db, org, personId),
         repo.listStatusChanges(db, org, personId),
         repo.listCaseEvents(db, org, personId),
@@ -262,23 +269,26 @@ export function createPrivacyService({ db, cipher, audit, people, reception, con
         listDisclosuresOf(ctx, personId),
         mayReadSensitive(ctx) ? repo.findSensitive(db, org, personId) : Promise.resolve(undefined),
         can('documents.read') ? documents.listForPerson(ctx, personId, { includeDeleted: true }) : Promise.resolve([]),
+        can('shelter.read') ? shelter.recordsForPerson(ctx, personId) : Promise.resolve({ stays: [], paidLodging: [], waitingEntries: [] }),
+        can('people.merge') ? merge.listForPerson(ctx, personId) : Promise.resolve([]),
       ]);
       await audit.record(db, ctx, { action: 'read', entityType: 'person', entityId: personId, details: { view: 'export', format } });
       const accessLog = await repo.listAuditEventsAboutPerson(db, org, personId);
+      const sealed = caseFile ? cases.sealing.open(caseFile) : null;
       return {
         exportedAt: new Date().toISOString(),
         organisationName: ctx.actor.organisationName,
         person,
-        caseFile: caseFile
+        caseFile: caseFile && sealed
           ? {
               assignedToName: caseFile.assigned_to_name,
               residenceStatus: caseFile.residence_status,
-              residenceCardNumber: caseFile.residence_card_number,
+              residenceCardNumber: sealed.residenceCardNumber,
               residenceExpiresOn: caseFile.residence_expires_on,
               workPermitted: caseFile.work_permitted,
-              custody: caseFile.custody,
+              custody: sealed.custody,
               supervisorName: caseFile.supervisor_name,
-              procedureStage: caseFile.procedure_stage,
+              procedureStage: sealed.procedureStage,
               applicationCount: caseFile.application_count,
               sortingCategory: caseFile.sorting_category,
               appliedOn: caseFile.applied_on,
@@ -288,15 +298,15 @@ export function createPrivacyService({ db, cipher, audit, people, reception, con
               allowanceDecidedOn: caseFile.allowance_decided_on,
               healthInsurance: caseFile.health_insurance,
               insuranceEligibleOn: caseFile.insurance_eligible_on,
-              vulnerabilities: caseFile.vulnerabilities,
-              whereabouts: caseFile.whereabouts,
+              vulnerabilities: sealed.vulnerabilities,
+              whereabouts: sealed.whereabouts,
               lineId: caseFile.line_id,
               email: caseFile.email,
               updatedAt: iso(caseFile.updated_at),
             }
           : null,
         statusHistory: statusHistory.map((s) => ({
-          field: s.field, oldValue: s.old_value, newValue: s.new_value, effectiveOn: s.effective_on,
+          field: s.field, oldValue: cases.sealing.openHistoryValue(s.field, s.old_value), newValue: cases.sealing.openHistoryValue(s.field, s.new_value), effectiveOn: s.effective_on,
           recordedByName: s.recorded_by_name, recordedAt: iso(s.recorded_at),
         })),
         caseEvents: caseEvents.map((e) => ({ id: e.id, kind: e.kind, occursOn: e.occurs_on, note: e.note, doneAt: isoOrNull(e.done_at), createdAt: iso(e.created_at) })),
@@ -311,6 +321,8 @@ export function createPrivacyService({ db, cipher, audit, people, reception, con
         consents,
         disclosures,
         sensitive: mayReadSensitive(ctx) ? presentSensitive(personId, sensitiveRow) : null,
+        shelter: shelterRecords,
+        merges,
         documents: files,
         accessLog: accessLog.map((a) => ({ occurredAt: iso(a.occurred_at), actorName: a.actor_name, action: a.action, entityType: a.entity_type, view: a.view })),
       };

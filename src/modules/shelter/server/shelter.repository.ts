@@ -286,6 +286,10 @@ export function findWaitingEntry(db: DbOrTx, organisationId: string, id: string)
 export function listOpenWaitingEntries(db: DbOrTx, organisationId: string) {
   return waitingSelect(db).where('w.organisation_id', '=', organisationId).where('w.status', '=', 'waiting').orderBy('w.listed_on').execute();
 }
+/** Every waiting-list entry a person ever had (open, housed, withdrawn), newest first. */
+export function listWaitingEntriesOfPerson(db: DbOrTx, organisationId: string, personId: string) {
+  return waitingSelect(db).where('w.organisation_id', '=', organisationId).where('w.person_id', '=', personId).orderBy('w.listed_on', 'desc').execute();
+}
 export function findOpenWaitingEntryOfPerson(db: DbOrTx, organisationId: string, personId: string) {
   return waitingSelect(db).where('w.organisation_id', '=', organisationId).where('w.person_id', '=', personId).where('w.status', '=', 'waiting').executeTakeFirst();
 }

@@ -8,7 +8,7 @@ import { personFieldNames, type PersonFieldValues } from '../../people/contract'
 import { presentSummary, type PeopleService } from '../../people/server/people.service';
 import type {
   Board, BoardBed, BedUse, CheckOutInput, CreateBedInput, CreateFacilityInput, CreatePaidLodgingInput, CreateRoomInput, CreateStayInput,
-  CreateWaitingEntryInput, FacilityTree, NightsInRange, PaidLodging, PersonShelter, ShelterBed, ShelterFacility, ShelterRoom, Stay,
+  CreateWaitingEntryInput, FacilityTree, NightsInRange, PaidLodging, PersonShelter, PersonShelterRecords, ShelterBed, ShelterFacility, ShelterRoom, Stay,
   SuitableBeds, UpdateBedInput, UpdateFacilityInput, UpdateRoomInput, UpdateStayInput, UpdateWaitingEntryInput, WaitingEntry,
 } from '../contract';
 import { daysBetween, paidNights, stayEnd, stayNightsProvided } from '../nights';
@@ -431,6 +431,26 @@ export function createShelterService(db: Db, audit: AuditService, people: People
         nights: { shelter, paid, total: shelter + paid },
         currentStay,
         waitingEntry: waitingRow ? presentWaiting(waitingRow, today, ctx) : null,
+      };
+    },
+
+    /**
+     * Everything the shelter holds about a person — every stay, paid lodging and waiting-list entry
+     * (closed ones too) — for the person's own copy (本人開示). Not audited here: the export that
+     * calls it records one read for the whole copy.
+     */
+    async recordsForPerson(ctx: RequestContext, personId: string): Promise<PersonShelterRecords> {
+      const org = ctx.actor.organisationId;
+      const today = tokyoDate();
+      const [stayRows, lodgingRows, waitingRows] = await Promise.all([
+        repo.listStaysOfPerson(db, org, personId),
+        repo.listLodgingOfPerson(db, org, personId),
+        repo.listWaitingEntriesOfPerson(db, org, personId),
+      ]);
+      return {
+        stays: stayRows.map((r) => presentStay(r, today)),
+        paidLodging: lodgingRows.map(presentLodging),
+        waitingEntries: waitingRows.map((r) => presentWaitingInFull(r, today)),
       };
     },
 
