@@ -1,6 +1,6 @@
 import en from './en.json';
 import ja from './ja.json';
-import { moduleCatalogues } from './modules';
+import { modules } from '../modules/index';
 
 /** The two languages every text exists in. Japanese is the default. */
 export const languages = ['ja', 'en'] as const;
@@ -23,10 +23,10 @@ export function mergeCatalogues(parts: Catalogue[], prefix = ''): Catalogue {
   return out;
 }
 
-/** The shared catalogue (src/i18n) plus each module's own (src/modules/<m>/i18n, listed in ./modules.ts). */
+/** The shared catalogue (src/i18n) plus each module's own (src/modules/<m>/i18n, listed in src/modules/index.ts). */
 export const catalogues: Record<Language, Catalogue> = {
-  ja: mergeCatalogues([ja, ...moduleCatalogues.map((m) => m.ja)]),
-  en: mergeCatalogues([en, ...moduleCatalogues.map((m) => m.en)]),
+  ja: mergeCatalogues([ja, ...modules.map((m) => m.catalogues.ja)]),
+  en: mergeCatalogues([en, ...modules.map((m) => m.catalogues.en)]),
 };
 
 export const resources = {

@@ -15,25 +15,8 @@ import type { Db } from './db/database';
 import { registerErrorHandling } from './http/error-handler';
 import { registerInputGuards } from './http/input-guard';
 import { registerAccessControl } from './http/plugin';
-import { SESSION_COOKIE, staffRoutes } from '../modules/staff/server/staff.routes';
-import { auditRoutes } from '../modules/audit/server/audit.routes';
-import { peopleRoutes } from '../modules/people/server/people.routes';
-import { matchingRoutes } from '../modules/matching/server/matching.routes';
-import { receptionRoutes } from '../modules/reception/server/reception.routes';
-import { consultationRoutes } from '../modules/consultations/server/consultations.routes';
-import { assistanceRoutes } from '../modules/assistance/server/assistance.routes';
-import { inventoryRoutes } from '../modules/inventory/server/inventory.routes';
-import { timelineRoutes } from '../modules/timeline/server/timeline.routes';
-import { mergeRoutes } from '../modules/merge/server/merge.routes';
-import { taskRoutes } from '../modules/tasks/server/tasks.routes';
-import { deadlineRoutes } from '../modules/deadlines/server/deadlines.routes';
-import { casesRoutes } from '../modules/cases/server/cases.routes';
-import { documentRoutes } from '../modules/documents/server/documents.routes';
-import { privacyRoutes } from '../modules/privacy/server/privacy.routes';
-import { shelterRoutes } from '../modules/shelter/server/shelter.routes';
-import { winterRoutes } from '../modules/winter/server/winter.routes';
-import { budgetRoutes } from '../modules/budgets/server/budgets.routes';
-import { reportRoutes } from '../modules/reports/server/reports.routes';
+import { SESSION_COOKIE } from '../modules/staff/server/staff.routes';
+import { serverModules } from '../modules/server';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -125,25 +108,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const sessionOptions = { secureCookies: options.secureCookies ?? false, sessionHours: options.sessionHours ?? 12 };
-  await app.register(staffRoutes(services.staff, sessionOptions));
-  await app.register(auditRoutes(services.audit));
-  await app.register(peopleRoutes(services.people));
-  await app.register(matchingRoutes(services.matching));
-  await app.register(receptionRoutes(services.reception));
-  await app.register(consultationRoutes(services.consultations));
-  await app.register(assistanceRoutes(services.assistance));
-  await app.register(inventoryRoutes(services.inventory));
-  await app.register(timelineRoutes(services.timeline));
-  await app.register(mergeRoutes(services.merge));
-  await app.register(taskRoutes(services.tasks));
-  await app.register(deadlineRoutes(services.deadlines));
-  await app.register(casesRoutes(services.cases));
-  await app.register(documentRoutes(services.documents));
-  await app.register(privacyRoutes(services.privacy));
-  await app.register(shelterRoutes(services.shelter));
-  await app.register(winterRoutes(services.winter));
-  await app.register(budgetRoutes(services.budgets));
-  await app.register(reportRoutes(services.reports));
+  for (const module of serverModules) await app.register(module.routes(services, { session: sessionOptions }));
 
   if (options.serveWeb && existsSync(path.join(webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDistDir, serve: false });

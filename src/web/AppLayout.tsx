@@ -3,32 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Permission } from '../modules/staff/contract';
 import { logout } from '../modules/staff/web/staff.queries';
+import { navEntries } from '../modules/web';
 import { useMe } from './auth';
-
-interface NavItem {
-  to: string;
-  label: string;
-  permission?: Permission;
-}
-
-const navItems: NavItem[] = [
-  { to: '/queue', label: 'ui.nav.queue', permission: 'visits.read' },
-  { to: '/people', label: 'ui.nav.people', permission: 'people.read' },
-  // Every role with cases.read also holds tasks.read (migrations/0002), so one permission covers both.
-  { to: '/my-work', label: 'ui.nav.myWork', permission: 'tasks.read' },
-  { to: '/allowance-waiting', label: 'ui.nav.allowanceWaiting', permission: 'cases.read' },
-  { to: '/stock', label: 'ui.inventory.nav', permission: 'stock.read' },
-  { to: '/winter', label: 'ui.nav.winter', permission: 'shelter.read' },
-  { to: '/shelter', label: 'ui.shelter.nav', permission: 'shelter.read' },
-  { to: '/budgets', label: 'ui.budgets.nav', permission: 'budgets.read' },
-  { to: '/reports', label: 'ui.reports.nav', permission: 'reports.read' },
-  { to: '/admin/audit', label: 'ui.nav.audit', permission: 'audit.read' },
-  { to: '/admin/catalogue', label: 'ui.nav.catalogue', permission: 'catalogue.manage' },
-  { to: '/admin/staff', label: 'ui.nav.staff', permission: 'staff.manage' },
-  { to: '/settings', label: 'ui.nav.settings' },
-];
 
 /** The frame around every page after login: header, navigation, main landmark. */
 export function AppLayout() {
@@ -44,7 +21,9 @@ export function AppLayout() {
     void navigate('/login', { replace: true });
   }
 
-  const visible = navItems.filter((item) => !item.permission || me.permissions.includes(item.permission));
+  const visible = navEntries()
+    .filter((page) => !page.permission || me.permissions.includes(page.permission))
+    .map((page) => ({ to: page.path, label: page.nav.label }));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

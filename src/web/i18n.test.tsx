@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../i18n';
-import { moduleCatalogues } from '../i18n/modules';
+import { modules } from '../modules/index';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -33,7 +33,7 @@ describe('translations', () => {
   });
 
   it('each module catalogue has the same keys in both languages', () => {
-    for (const module of moduleCatalogues) {
+    for (const { catalogues: module } of modules) {
       expect([...leaves(module.ja as Tree).keys()].sort()).toEqual([...leaves(module.en as Tree).keys()].sort());
     }
   });

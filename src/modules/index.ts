@@ -1,0 +1,54 @@
+import type { Catalogue } from '../i18n/index';
+import assistanceEn from './assistance/i18n/en.json';
+import assistanceJa from './assistance/i18n/ja.json';
+import budgetsEn from './budgets/i18n/en.json';
+import budgetsJa from './budgets/i18n/ja.json';
+import casesEn from './cases/i18n/en.json';
+import casesJa from './cases/i18n/ja.json';
+import deadlinesEn from './deadlines/i18n/en.json';
+import deadlinesJa from './deadlines/i18n/ja.json';
+import documentsEn from './documents/i18n/en.json';
+import documentsJa from './documents/i18n/ja.json';
+import inventoryEn from './inventory/i18n/en.json';
+import inventoryJa from './inventory/i18n/ja.json';
+import mergeEn from './merge/i18n/en.json';
+import mergeJa from './merge/i18n/ja.json';
+import matchingEn from './matching/i18n/en.json';
+import matchingJa from './matching/i18n/ja.json';
+import privacyEn from './privacy/i18n/en.json';
+import privacyJa from './privacy/i18n/ja.json';
+import reportsEn from './reports/i18n/en.json';
+import reportsJa from './reports/i18n/ja.json';
+import shelterEn from './shelter/i18n/en.json';
+import shelterJa from './shelter/i18n/ja.json';
+import tasksEn from './tasks/i18n/en.json';
+import tasksJa from './tasks/i18n/ja.json';
+import winterEn from './winter/i18n/en.json';
+import winterJa from './winter/i18n/ja.json';
+
+/**
+ * The modules of Tobira, in one list: each names itself and brings its own texts
+ * (src/modules/<module>/i18n/{ja,en}.json). The server's services and routes (./server.ts) and the
+ * web app's pages and navigation (./web.ts) are listed the same way, one line per module.
+ * Keys must not repeat the shared catalogue's (src/i18n).
+ */
+export interface ModuleMeta {
+  name: string;
+  catalogues: { ja: Catalogue; en: Catalogue };
+}
+
+export const modules: ModuleMeta[] = [
+  { name: 'assistance', catalogues: { ja: assistanceJa, en: assistanceEn } },
+  { name: 'budgets', catalogues: { ja: budgetsJa, en: budgetsEn } },
+  { name: 'cases', catalogues: { ja: casesJa, en: casesEn } },
+  { name: 'deadlines', catalogues: { ja: deadlinesJa, en: deadlinesEn } },
+  { name: 'documents', catalogues: { ja: documentsJa, en: documentsEn } },
+  { name: 'inventory', catalogues: { ja: inventoryJa, en: inventoryEn } },
+  { name: 'merge', catalogues: { ja: mergeJa, en: mergeEn } },
+  { name: 'matching', catalogues: { ja: matchingJa, en: matchingEn } },
+  { name: 'privacy', catalogues: { ja: privacyJa, en: privacyEn } },
+  { name: 'reports', catalogues: { ja: reportsJa, en: reportsEn } },
+  { name: 'shelter', catalogues: { ja: shelterJa, en: shelterEn } },
+  { name: 'tasks', catalogues: { ja: tasksJa, en: tasksEn } },
+  { name: 'winter', catalogues: { ja: winterJa, en: winterEn } },
+];
