@@ -25,8 +25,8 @@ export function mergeCatalogues(parts: Catalogue[], prefix = ''): Catalogue {
 
 /** The shared catalogue (src/i18n) plus each module's own (src/modules/<m>/i18n, listed in src/modules/index.ts). */
 export const catalogues: Record<Language, Catalogue> = {
-  ja: mergeCatalogues([ja, ...modules.map((m) => m.catalogues.ja)]),
-  en: mergeCatalogues([en, ...modules.map((m) => m.catalogues.en)]),
+  ja: mergeCatalogues([ja, ...modules.flatMap((m) => m.catalogues.map((c) => c.ja))]),
+  en: mergeCatalogues([en, ...modules.flatMap((m) => m.catalogues.map((c) => c.en))]),
 };
 
 export const resources = {

@@ -1,4 +1,10 @@
 import type { Catalogue } from '../i18n/index';
+import advocacyEn from './advocacy/i18n/en.json';
+import advocacyJa from './advocacy/i18n/ja.json';
+import advocacyBriefEn from './advocacy/i18n/brief.en.json';
+import advocacyBriefJa from './advocacy/i18n/brief.ja.json';
+import advocacyWebEn from './advocacy/i18n/web.en.json';
+import advocacyWebJa from './advocacy/i18n/web.ja.json';
 import assistanceEn from './assistance/i18n/en.json';
 import assistanceJa from './assistance/i18n/ja.json';
 import budgetsEn from './budgets/i18n/en.json';
@@ -34,21 +40,26 @@ import winterJa from './winter/i18n/ja.json';
  */
 export interface ModuleMeta {
   name: string;
-  catalogues: { ja: Catalogue; en: Catalogue };
+  /** Its texts; a large module may keep them in several files (server, web, exports). */
+  catalogues: { ja: Catalogue; en: Catalogue }[];
 }
 
 export const modules: ModuleMeta[] = [
-  { name: 'assistance', catalogues: { ja: assistanceJa, en: assistanceEn } },
-  { name: 'budgets', catalogues: { ja: budgetsJa, en: budgetsEn } },
-  { name: 'cases', catalogues: { ja: casesJa, en: casesEn } },
-  { name: 'deadlines', catalogues: { ja: deadlinesJa, en: deadlinesEn } },
-  { name: 'documents', catalogues: { ja: documentsJa, en: documentsEn } },
-  { name: 'inventory', catalogues: { ja: inventoryJa, en: inventoryEn } },
-  { name: 'merge', catalogues: { ja: mergeJa, en: mergeEn } },
-  { name: 'matching', catalogues: { ja: matchingJa, en: matchingEn } },
-  { name: 'privacy', catalogues: { ja: privacyJa, en: privacyEn } },
-  { name: 'reports', catalogues: { ja: reportsJa, en: reportsEn } },
-  { name: 'shelter', catalogues: { ja: shelterJa, en: shelterEn } },
-  { name: 'tasks', catalogues: { ja: tasksJa, en: tasksEn } },
-  { name: 'winter', catalogues: { ja: winterJa, en: winterEn } },
+  {
+    name: 'advocacy',
+    catalogues: [{ ja: advocacyJa, en: advocacyEn }, { ja: advocacyWebJa, en: advocacyWebEn }, { ja: advocacyBriefJa, en: advocacyBriefEn }],
+  },
+  { name: 'assistance', catalogues: [{ ja: assistanceJa, en: assistanceEn }] },
+  { name: 'budgets', catalogues: [{ ja: budgetsJa, en: budgetsEn }] },
+  { name: 'cases', catalogues: [{ ja: casesJa, en: casesEn }] },
+  { name: 'deadlines', catalogues: [{ ja: deadlinesJa, en: deadlinesEn }] },
+  { name: 'documents', catalogues: [{ ja: documentsJa, en: documentsEn }] },
+  { name: 'inventory', catalogues: [{ ja: inventoryJa, en: inventoryEn }] },
+  { name: 'merge', catalogues: [{ ja: mergeJa, en: mergeEn }] },
+  { name: 'matching', catalogues: [{ ja: matchingJa, en: matchingEn }] },
+  { name: 'privacy', catalogues: [{ ja: privacyJa, en: privacyEn }] },
+  { name: 'reports', catalogues: [{ ja: reportsJa, en: reportsEn }] },
+  { name: 'shelter', catalogues: [{ ja: shelterJa, en: shelterEn }] },
+  { name: 'tasks', catalogues: [{ ja: tasksJa, en: tasksEn }] },
+  { name: 'winter', catalogues: [{ ja: winterJa, en: winterEn }] },
 ];

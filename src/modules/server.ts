@@ -6,6 +6,7 @@ import { peopleRoutes } from './people/server/people.routes';
 import { matchingRoutes } from './matching/server/matching.routes';
 import { receptionRoutes } from './reception/server/reception.routes';
 import { consultationRoutes } from './consultations/server/consultations.routes';
+import { advocacyRoutes } from './advocacy/server/advocacy.routes';
 import { assistanceRoutes } from './assistance/server/assistance.routes';
 import { inventoryRoutes } from './inventory/server/inventory.routes';
 import { timelineRoutes } from './timeline/server/timeline.routes';
@@ -52,4 +53,5 @@ export const serverModules: ServerModule[] = [
   { name: 'winter', routes: (services) => winterRoutes(services.winter) },
   { name: 'budgets', routes: (services) => budgetRoutes(services.budgets) },
   { name: 'reports', routes: (services) => reportRoutes(services.reports) },
+  { name: 'advocacy', routes: (services) => advocacyRoutes(services.advocacy) },
 ];

@@ -12,6 +12,7 @@ import { shelterWeb } from './shelter/web/shelter.web';
 import { winterWeb } from './winter/web/winter.web';
 import { budgetsWeb } from './budgets/web/budgets.web';
 import { reportsWeb } from './reports/web/reports.web';
+import { advocacyWeb } from './advocacy/web/advocacy.web';
 import { auditWeb } from './audit/web/audit.web';
 import { staffWeb } from './staff/web/staff.web';
 
@@ -44,6 +45,7 @@ export const webModules: WebModule[] = [
   winterWeb,
   budgetsWeb,
   reportsWeb,
+  advocacyWeb,
   auditWeb,
   staffWeb,
 ];

@@ -9,10 +9,12 @@ export interface BootstrapResult {
   createdAdmin: string | null;
 }
 
-/** The organisation this installation serves; a new one starts with the default aid catalogue. */
+/** The organisation this installation serves; a new one starts with the default aid catalogue and barrier taxonomy. */
 export async function ensureOrganisation(services: Services, name = process.env.TOBIRA_ORGANISATION_NAME ?? 'Tobira') {
   const org = await services.staff.ensureOrganisation(name);
   if (org.created) await services.assistance.seedDefaultCatalogue(services.db, org.id);
+  // An organisation from before the advocacy module gets its barriers on the first start after it.
+  await services.advocacy.ensureDefaultBarriers(org.id);
   return org;
 }
 

@@ -2,6 +2,7 @@ import { createAssistanceService } from '../modules/assistance/server/assistance
 import { createInventoryService } from '../modules/inventory/server/inventory.service';
 import { createBudgetsService } from '../modules/budgets/server/budgets.service';
 import { createReportsService } from '../modules/reports/server/reports.service';
+import { createAdvocacyService } from '../modules/advocacy/server/advocacy.service';
 import { createAuditService } from '../modules/audit/server/audit.service';
 import { createCasesService, recordHousingChange } from '../modules/cases/server/cases.service';
 import { residenceCardHash } from '../modules/cases/server/cases.sealing';
@@ -44,7 +45,8 @@ export function createServices(deps: {
   const reception = createReceptionService(db, audit, people);
   const tasks = createTasksService(db, audit, people, staff);
   const deadlines = createDeadlinesService(db, audit, people, cases);
-  const consultations = createConsultationsService(db, audit, people, reception, cipher, tasks);
+  const advocacy = createAdvocacyService({ db, audit, people, cases, cipher });
+  const consultations = createConsultationsService(db, audit, people, reception, cipher, tasks, advocacy);
   const budgets = createBudgetsService(db, audit);
   const reports = createReportsService(db, audit, budgets);
   const inventory = createInventoryService(db, audit);
@@ -57,7 +59,7 @@ export function createServices(deps: {
   const merge = createMergeService(db, audit, people);
   const shelter = createShelterService(db, audit, people, budgets);
   const winter = createWinterService({ people, shelter, inventory, cases, reception });
-  const privacy = createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge });
-  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter };
+  const privacy = createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge, advocacy });
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy };
 }
 export type Services = ReturnType<typeof createServices>;

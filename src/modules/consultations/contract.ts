@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, LanguageCode } from '../../shared/codes';
 import { FollowUpTaskInput } from '../tasks/contract';
+import { TagInput } from '../advocacy/contract';
 
 export const ConsultationMode = z.enum(['in_person', 'phone', 'online']);
 export const Topic = z.enum(['legal', 'livelihood', 'housing', 'medical', 'employment', 'other']);
@@ -22,6 +23,8 @@ export const CreateConsultationInput = z.strictObject({
   occurredAt: z.iso.datetime({ offset: true }).optional(),
   /** A follow-up task created with the consultation, in the same transaction. */
   followUpTask: FollowUpTaskInput.nullish(),
+  /** Systemic barriers seen in this consultation (advocacy.tag), saved in the same transaction. */
+  barrierTags: z.array(TagInput).max(20).optional(),
 });
 export type CreateConsultationInput = z.infer<typeof CreateConsultationInput>;
 

@@ -5,6 +5,7 @@ import { Consultation } from '../consultations/contract';
 import { DocumentMeta } from '../documents/contract';
 import { Person } from '../people/contract';
 import { PersonMerge } from '../merge/contract';
+import { BarrierTag } from '../advocacy/contract';
 import { Visit } from '../reception/contract';
 import { PersonShelterRecords } from '../shelter/contract';
 
@@ -170,6 +171,8 @@ export const PersonExport = z.object({
   shelter: PersonShelterRecords,
   /** The merges this file took part in (as the surviving or the merged file). */
   merges: z.array(PersonMerge),
+  /** The systemic barriers recorded for advocacy (empty without advocacy.tag). */
+  barriers: z.array(BarrierTag),
   /** Metadata of attached documents, deleted ones included (never the files); empty without documents.read. */
   documents: z.array(DocumentMeta),
   accessLog: z.array(z.object({ occurredAt: Instant, actorName: z.string().nullable(), action: z.string(), entityType: z.string(), view: z.string().nullable() })),

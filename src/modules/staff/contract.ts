@@ -35,10 +35,16 @@ export const Permission = z.enum([
   'reports.read',
   /** Reports with every count exact; without it, counts of fewer than 5 people are hidden. */
   'reports.exact',
+  /** Evidence views, exports and briefs: aggregates only, never a person. */
+  'advocacy.read',
+  /** Tag consultations and case files with systemic barriers. */
+  'advocacy.tag',
+  /** The barrier taxonomy and the advocacy settings (k, public figures). */
+  'advocacy.manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
-export const RoleCode = z.enum(['admin', 'caseworker', 'reception', 'coordinator', 'fundraiser', 'viewer']);
+export const RoleCode = z.enum(['admin', 'caseworker', 'reception', 'coordinator', 'fundraiser', 'viewer', 'advocacy']);
 export type RoleCode = z.infer<typeof RoleCode>;
 
 export const Language = z.enum(['ja', 'en']);

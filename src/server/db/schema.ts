@@ -7,6 +7,7 @@ import type { InventoryTables } from '../../modules/inventory/server/inventory.t
 import type { BudgetTables } from '../../modules/budgets/server/budgets.tables';
 import type { ShelterTables } from '../../modules/shelter/server/shelter.tables';
 import type { StaffTables } from '../../modules/staff/server/staff.tables';
+import type { AdvocacyTables } from '../../modules/advocacy/server/advocacy.tables';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely's view of the tables in migrations/. Column names stay snake_case, as in SQL. */
@@ -214,4 +215,4 @@ export interface FoundationTables {
  * src/modules/<module>/server/<module>.tables.ts and adds them here with `&`.
  */
 export type Database = FoundationTables & CaseTables & PrivacyTables & DocumentTables & MergeTables & MatchingTables
-  & InventoryTables & BudgetTables & ShelterTables & StaffTables;
+  & InventoryTables & BudgetTables & ShelterTables & StaffTables & AdvocacyTables;

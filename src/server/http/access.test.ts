@@ -10,7 +10,8 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 // The only routes anyone may call without logging in.
-const publicApi = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/openapi.json']);
+// The public figures (advocacy) are banded aggregates for the website: nothing below k, nothing per person.
+const publicApi = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/openapi.json', 'GET /api/public/figures']);
 
 describe('access control', () => {
   it('every registered route declares who may call it, and only a few are public', () => {

@@ -2,11 +2,13 @@ import { SEALED_TEXT_PREFIX, type FieldCipher } from '../../../server/crypto/fie
 import type { Db } from '../../../server/db/database';
 import type { RequestContext } from '../../../server/http/context';
 import { forbidden, notFound } from '../../../server/http/errors';
+import type { AdvocacyService } from '../../advocacy/server/advocacy.service';
 import type { AuditService } from '../../audit/server/audit.service';
 import type { PeopleService } from '../../people/server/people.service';
 import type { ReceptionService } from '../../reception/server/reception.service';
 import type { TasksService } from '../../tasks/server/tasks.service';
 import type { Consultation, CreateConsultationInput } from '../contract';
+import { tokyoDate } from '../../../shared/time';
 import * as repo from './consultations.repository';
 
 /** The free texts of a consultation, as stored: sealed (encrypted at rest), or '' when empty. */
@@ -30,7 +32,7 @@ function present(r: repo.ConsultationRow, mayReadNotes: boolean, open: (stored: 
   };
 }
 
-export function createConsultationsService(db: Db, audit: AuditService, people: PeopleService, reception: ReceptionService, cipher: FieldCipher, tasks: TasksService) {
+export function createConsultationsService(db: Db, audit: AuditService, people: PeopleService, reception: ReceptionService, cipher: FieldCipher, tasks: TasksService, advocacy: AdvocacyService) {
   const mayReadNotes = (ctx: RequestContext) => ctx.actor.permissions.has('consultations.read');
   // Notes, needs and actions are sealed at rest (APPI: they hold health and persecution details); '' stays ''.
   const seal = (plain: string) => (plain === '' ? '' : cipher.seal(plain));
@@ -40,15 +42,17 @@ export function createConsultationsService(db: Db, audit: AuditService, people: 
     /** Records a consultation, for a visit or on its own (phone, online), with its follow-up task if given. */
     async create(ctx: RequestContext, input: CreateConsultationInput): Promise<Consultation> {
       if (input.followUpTask && !ctx.actor.permissions.has('tasks.write')) throw forbidden();
+      if (input.barrierTags?.length && !ctx.actor.permissions.has('advocacy.tag')) throw forbidden();
       if (input.visitId) await reception.assertVisitOfPerson(ctx, input.visitId, input.personId);
       const id = await db.transaction().execute(async (tx) => {
         await people.assertWritable(tx, ctx, input.personId);
+        const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
         const row = await repo.insertConsultation(tx, {
           organisation_id: ctx.actor.organisationId,
           person_id: input.personId,
           visit_id: input.visitId ?? null,
           staff_user_id: ctx.actor.staffUserId,
-          occurred_at: input.occurredAt ? new Date(input.occurredAt) : new Date(),
+          occurred_at: occurredAt,
           mode: input.mode,
           interpreter_language: input.interpreterLanguage ?? null,
           topics: input.topics,
@@ -58,6 +62,11 @@ export function createConsultationsService(db: Db, audit: AuditService, people: 
         await audit.record(tx, ctx, { action: 'create', entityType: 'consultation', entityId: row.id, details: { personId: input.personId } });
         if (input.followUpTask) {
           await tasks.createInTx(tx, ctx, { ...input.followUpTask, personId: input.personId, consultationId: row.id }, 'followUpTask.');
+        }
+        if (input.barrierTags?.length) {
+          await advocacy.tagInTx(tx, ctx, {
+            personId: input.personId, consultationId: row.id, tags: input.barrierTags, defaultObservedOn: tokyoDate(occurredAt),
+          }, 'barrierTags.');
         }
         return row.id;
       });

@@ -49,3 +49,75 @@ describe('the consultation form opened from the queue', () => {
     expect(posted()[0]).toMatchObject({ personId, visitId, interpreterLanguage: 'am' });
   });
 });
+
+describe('tagging systemic barriers on the consultation form', () => {
+  const delayId = '4b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a01';
+  const workId = '4b7c6f55-3f0e-4c55-9a39-2f4f0b1e8a03';
+  const barrier = (id: string, code: string, labelEn: string, labelJa: string) => ({
+    id, code, labelJa, labelEn, descriptionJa: '', descriptionEn: '', sortOrder: 1, retiredAt: null, mergedIntoId: null,
+  });
+  beforeEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  function stub(permissions: string[]) {
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/auth/me') return jsonResponse(200, meFixture(permissions, 'en'));
+      if (url === '/api/advocacy/barriers') {
+        return jsonResponse(200, { barriers: [barrier(delayId, 'b01', 'Protection-allowance delay', '保護費の遅延・不支給'), barrier(workId, 'b03', 'No work permission', '就労不許可')] });
+      }
+      if (url === `/api/advocacy/suggestions?personId=${personId}`) {
+        return jsonResponse(200, { suggestions: [{ barrierId: workId, barrierLabelJa: '就労不許可', barrierLabelEn: 'No work permission', reason: 'no_work_permission', days: null }] });
+      }
+      if (url === '/api/consultations' && init?.method === 'POST') return jsonResponse(201, {});
+      return notFoundResponse();
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    renderWithProviders(
+      <RequireAuth>
+        <Routes>
+          <Route path="/people/:id/consultations/new" element={<ConsultationFormPage />} />
+        </Routes>
+      </RequireAuth>,
+      { route: `/people/${personId}/consultations/new` },
+    );
+    const posted = () => fetchMock.mock.calls.filter(([url, init]) => url === '/api/consultations' && init?.method === 'POST').map(([, init]) => JSON.parse(String(init?.body)) as Record<string, unknown>);
+    return { fetchMock, posted };
+  }
+
+  it('shows a suggestion with its reason but unselected, and saves the barrier chosen with one click', async () => {
+    const { posted } = stub(['consultations.write', 'advocacy.tag']);
+    const suggested = await screen.findByRole('checkbox', { name: 'No work permission' }, { timeout: 5000 });
+    expect((suggested as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText('Case file: work not permitted')).toBeDefined();
+    expect(screen.getByRole('group', { name: 'Systemic barriers seen (for advocacy)' })).toBeDefined();
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Protection-allowance delay' }));
+    fireEvent.submit(screen.getByRole('textbox', { name: 'Note' }).closest('form') as HTMLFormElement);
+    await waitFor(() => expect(posted()).toHaveLength(1), { timeout: 5000 });
+    expect(posted()[0]?.barrierTags).toEqual([{ barrierId: delayId }]);
+  });
+
+  it('keeps the quote given for a chosen barrier, closed until asked for', async () => {
+    const { posted } = stub(['consultations.write', 'advocacy.tag']);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Protection-allowance delay' }, { timeout: 5000 }));
+    expect(screen.queryByRole('textbox', { name: /Quote for/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Add a quote' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Quote for “Protection-allowance delay” (optional)' }), { target: { value: ' Still no money for food. ' } });
+    fireEvent.submit(screen.getByRole('textbox', { name: 'Note' }).closest('form') as HTMLFormElement);
+    await waitFor(() => expect(posted()).toHaveLength(1), { timeout: 5000 });
+    expect(posted()[0]?.barrierTags).toEqual([{ barrierId: delayId, quote: 'Still no money for food.' }]);
+  });
+
+  it('shows no barriers and sends none to staff who do not tag them', async () => {
+    const { posted, fetchMock } = stub(['consultations.write']);
+    const note = await screen.findByRole('textbox', { name: 'Note' }, { timeout: 5000 });
+    expect(screen.queryByRole('group', { name: 'Systemic barriers seen (for advocacy)' })).toBeNull();
+    fireEvent.submit(note.closest('form') as HTMLFormElement);
+    await waitFor(() => expect(posted()).toHaveLength(1), { timeout: 5000 });
+    expect(posted()[0]).not.toHaveProperty('barrierTags');
+    expect(fetchMock.mock.calls.some(([url]) => String(url).startsWith('/api/advocacy/'))).toBe(false);
+  });
+});

@@ -15,6 +15,8 @@ import { InterpreterLanguageSelect } from '../../../web/components/InterpreterLa
 import { OptionCheckboxes } from '../../../web/components/OptionCheckboxes';
 import { queueQuery } from '../../reception/web/reception.queries';
 import { FollowUpTaskFields, followUpTaskInput, type FollowUpTaskValues } from '../../tasks/web/FollowUpTaskFields';
+import { BarrierPicker, pickedToTags, type PickedBarrier } from '../../advocacy/web/BarrierPicker';
+import { useCan } from '../../../web/auth';
 
 interface Values {
   mode: string;
@@ -25,6 +27,8 @@ interface Values {
   actions: string;
   followUpOn: string;
   followUpTask: FollowUpTaskValues;
+  /** Systemic barriers seen (only for staff who tag them). */
+  barrierTags: PickedBarrier[];
 }
 
 export function ConsultationFormPage() {
@@ -32,6 +36,7 @@ export function ConsultationFormPage() {
   const { id: personId = '' } = useParams();
   const [params] = useSearchParams();
   const visitId = params.get('visitId');
+  const canTag = useCan('advocacy.tag');
 
   const toInput = (v: Values) => ({
     personId,
@@ -44,10 +49,11 @@ export function ConsultationFormPage() {
     actions: v.actions,
     followUpOn: orNull(v.followUpOn),
     followUpTask: followUpTaskInput(v.followUpTask),
+    ...(canTag && v.barrierTags.length > 0 ? { barrierTags: pickedToTags(v.barrierTags) } : {}),
   });
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { mode: 'in_person', interpreterLanguage: null, topics: [], note: '', needs: '', actions: '', followUpOn: '', followUpTask: { title: '', dueOn: '', assigneeId: null } },
+    initialValues: { mode: 'in_person', interpreterLanguage: null, topics: [], note: '', needs: '', actions: '', followUpOn: '', followUpTask: { title: '', dueOn: '', assigneeId: null }, barrierTags: [] },
     validate: zodValidate(CreateConsultationInput, toInput, t),
   });
   // Opened from today's queue: the interpreter language asked for at check-in is the likely one.
@@ -79,6 +85,14 @@ export function ConsultationFormPage() {
             <Textarea label={t('fields.note')} autosize minRows={4} {...form.getInputProps('note')} />
             <Textarea label={t('fields.needs')} autosize minRows={2} {...form.getInputProps('needs')} />
             <Textarea label={t('fields.actions')} autosize minRows={2} {...form.getInputProps('actions')} />
+            {canTag && (
+              <BarrierPicker
+                personId={personId}
+                value={form.values.barrierTags}
+                onChange={(tags) => form.setFieldValue('barrierTags', tags)}
+                error={form.errors.barrierTags}
+              />
+            )}
             <TextInput type="date" label={t('fields.followUpOn')} w={220} {...form.getInputProps('followUpOn')} />
             <FollowUpTaskFields form={form} />
             <FormActions submitLabel={t('ui.consultation.submit')} loading={mutation.isPending} cancelTo={`/people/${personId}`} />

@@ -5,6 +5,7 @@ import type { CaseEventTable, CaseFileTable, CaseStatusChangeTable, HouseholdLin
 import type { ConsentTable, DisclosureTable } from '../../privacy/server/privacy.tables';
 import type { BudgetLineTable } from '../../budgets/server/budgets.tables';
 import type { StockLevelTable, StockLocationTable, StockMovementTable } from '../../inventory/server/inventory.tables';
+import type { BarrierTagTable } from '../../advocacy/server/advocacy.tables';
 import type { PaidLodgingTable, ShelterBedTable, ShelterFacilityTable, ShelterRoomTable, ShelterStayTable, ShelterWaitingEntryTable } from '../../shelter/server/shelter.tables';
 
 /**
@@ -45,7 +46,7 @@ export function insertVisits(db: DbOrTx, rows: VisitInsert[]) {
 export type ConsultationInsert = Pick<
   Insertable<ConsultationTable>,
   | 'organisation_id' | 'person_id' | 'visit_id' | 'staff_user_id' | 'occurred_at' | 'mode' | 'interpreter_language' | 'topics'
-  | 'note' | 'needs' | 'actions' | 'follow_up_on' | 'created_at'
+  | 'note' | 'needs' | 'actions' | 'follow_up_on' | 'created_at' | 'id'
 >;
 
 export async function insertConsultations(db: DbOrTx, rows: ConsultationInsert[]): Promise<void> {
@@ -167,4 +168,14 @@ export async function insertPaidLodging(db: DbOrTx, rows: Insertable<PaidLodging
 /** People in a shelter bed tonight are recorded as living in the organisation's shelter. */
 export async function setHousing(db: DbOrTx, personIds: string[], housing: string): Promise<void> {
   if (personIds.length > 0) await db.updateTable('person').set({ housing }).where('id', 'in', personIds).execute();
+}
+
+/** The organisation's barriers by code (the seeded b01…b15). */
+export async function barrierIdsByCode(db: DbOrTx, organisationId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('barrier').select(['id', 'code']).where('organisation_id', '=', organisationId).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+export async function insertBarrierTags(db: DbOrTx, rows: Insertable<BarrierTagTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('barrier_tag').values(rows).execute();
 }

@@ -13,6 +13,7 @@ import { asText } from '../../cases/server/cases.service';
 import { emptySealedValues, isSealedField, type CaseFileSealing, type SealedValues } from '../../cases/server/cases.sealing';
 import { needsAttention, computeDeadlines } from '../../deadlines/rules';
 import { planCaseFiles, type CaseFilePlan } from './demo.case-files';
+import { planBarrierTags, type PlannedBarrierTag } from './demo.advocacy';
 import { demoBudgetLines, demoFacilities, demoLocations, planStockAndShelter, type StockShelterPlan } from './demo.stock-shelter';
 
 /** The seed of the demo data: the same seed on the same day gives the same people and history. */
@@ -42,6 +43,8 @@ export interface WriteCounts {
   fileNumbers: string[];
   /** Aid record ids, in the order of `history.aid`. */
   assistanceIds: string[];
+  /** Consultation ids, in the order of `history.consultations`. */
+  consultationIds: string[];
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -141,8 +144,10 @@ export async function writeGeneratedData(
     }
   }
 
-  for (const batch of chunks(history.consultations, batchSize)) {
-    await repo.insertConsultations(db, batch.map((c) => ({
+  const consultationIds = history.consultations.map(() => randomUUID());
+  for (const [b, batch] of chunks(history.consultations, batchSize).entries()) {
+    await repo.insertConsultations(db, batch.map((c, k) => ({
+      id: consultationIds[b * batchSize + k] ?? randomUUID(),
       organisation_id: organisationId,
       person_id: personIds[c.person] ?? '',
       visit_id: c.visit === null ? null : (visitIds[c.visit] ?? null),
@@ -176,7 +181,7 @@ export async function writeGeneratedData(
       created_at: a.createdAt,
     })));
   }
-  return { people: people.length, visits: history.visits.length, consultations: history.consultations.length, assistance: history.aid.length, personIds, fileNumbers, assistanceIds };
+  return { people: people.length, visits: history.visits.length, consultations: history.consultations.length, assistance: history.aid.length, personIds, fileNumbers, assistanceIds, consultationIds };
 }
 
 export interface CaseFileCounts {
@@ -385,6 +390,24 @@ export async function writeStockAndShelter(
 }
 
 /** Creates the demo caseworker and receptionist (or finds them when a previous load created them). */
+/** Writes the planned barrier tags (by the demo caseworker), with the organisation's seeded barriers. */
+export async function writeBarrierTags(
+  db: DbOrTx, organisationId: string, staff: DemoStaffIds, tags: readonly PlannedBarrierTag[], personIds: readonly string[], consultationIds: readonly string[],
+): Promise<number> {
+  const barriers = await repo.barrierIdsByCode(db, organisationId);
+  const rows = tags.flatMap((t) => {
+    const barrierId = barriers.get(t.barrierCode);
+    const personId = personIds[t.person];
+    if (!barrierId || !personId) return [];
+    return [{
+      organisation_id: organisationId, person_id: personId, consultation_id: t.consultation === null ? null : (consultationIds[t.consultation] ?? null),
+      barrier_id: barrierId, observed_on: t.observedOn, quote: t.quote, resolved_on: t.resolvedOn, tagged_by: staff.caseworker,
+    }];
+  });
+  for (const batch of chunks(rows, 1000)) await repo.insertBarrierTags(db, batch);
+  return rows.length;
+}
+
 export async function ensureDemoStaff(services: Services, organisationId: string): Promise<DemoStaffIds> {
   const ids: Partial<DemoStaffIds> = {};
   for (const key of ['caseworker', 'reception'] as const) {
@@ -419,6 +442,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
   const history = planHistory(rng, people, { now, days: DEMO_HISTORY_DAYS });
   const cases = planCaseFiles(rng, people, { now, registeredAt: history.registeredAt, staff });
   const stockShelter = planStockAndShelter(rng, people, history, today);
+  const barrierTags = planBarrierTags(rng, people, history, cases, today);
   const counts = await services.db.transaction().execute(async (tx) => {
     // Two servers started at once with --demo on one PostgreSQL: the second waits, then finds people.
     await repo.lockDemoLoad(tx);
@@ -426,15 +450,17 @@ export async function loadDemoData(services: Services, organisationId: string, n
     const written = await writeGeneratedData(tx, organisationId, staff, people, history.registeredAt, history, 500, services.consultations.sealText);
     const caseCounts = await writeCaseFiles(tx, organisationId, staff, cases, written.personIds, today, services.cases.sealing);
     const shelterCounts = await writeStockAndShelter(tx, organisationId, staff, stockShelter, written.personIds, written.assistanceIds);
+    const tagCount = await writeBarrierTags(tx, organisationId, staff, barrierTags, written.personIds, written.consultationIds);
     await services.audit.recordAnonymous(tx, {
       organisationId, staffUserId: null, action: 'create', entityType: 'demo_data', ip: 'local',
       details: {
         people: written.people, visits: written.visits, consultations: written.consultations, assistance: written.assistance,
         caseFiles: caseCounts.caseFiles, tasks: caseCounts.tasks, consents: caseCounts.consents, disclosures: caseCounts.disclosures,
         stockMovements: shelterCounts.movements, stays: shelterCounts.stays, waitingList: shelterCounts.waiting, paidLodging: shelterCounts.lodging,
+        barrierTags: tagCount,
       },
     });
-    return { ...written, cases: caseCounts, shelter: shelterCounts };
+    return { ...written, cases: caseCounts, shelter: shelterCounts, barrierTags: tagCount };
   });
   if (!counts) return null;
   const waiting = history.visits.filter((v) => v.visitDate === today && v.status === 'waiting').length;
@@ -445,6 +471,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
     `${thousands(counts.assistance)} aid records`,
     `${counts.cases.caseFiles} case files (${counts.cases.assignedToCaseworker} assigned to the demo caseworker, ${counts.cases.caseworkerDeadlines} deadlines in "My work", ${counts.cases.tasks} tasks, ${counts.cases.householdLinks} household links, ${counts.cases.consents} consents)`,
     `${thousands(counts.shelter.movements)} stock movements, ${counts.shelter.budgetLines} budget lines, ${counts.shelter.beds} shelter beds (${counts.shelter.staysTonight} occupied tonight, ${counts.shelter.stays} stays in all), ${counts.shelter.waiting} people on the shelter waiting list, ${counts.shelter.lodging} paid lodgings`,
+    `${counts.barrierTags} barrier tags for advocacy evidence`,
     `demo logins ${demoStaff.caseworker.email} and ${demoStaff.reception.email} (passwords: src/modules/demo/README.md)`,
   ].join(', ');
 }

@@ -11,6 +11,7 @@ import { DocumentsSection } from '../../documents/web/DocumentsSection';
 import { PersonShelterSection } from '../../shelter/web/PersonShelterSection';
 import { PrivacySection } from '../../privacy/web/PrivacySection';
 import { PersonMergeSection } from '../../merge/web/PersonMergeSection';
+import { PersonBarriers } from '../../advocacy/web/PersonBarriers';
 import { useCan } from '../../../web/auth';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { Detail } from '../../../web/components/Detail';
@@ -57,6 +58,7 @@ export function PersonPage() {
   const canCheckIn = useCan('visits.write');
   const canConsult = useCan('consultations.write');
   const canGiveAid = useCan('assistance.write');
+  const canTag = useCan('advocacy.tag');
 
   if (!person.data) {
     return (
@@ -128,6 +130,7 @@ export function PersonPage() {
         )}
       </Group>
       <CaseFileSection personId={p.id} housing={p.housing} />
+      {canTag && <PersonBarriers personId={p.id} />}
       <PersonDeadlinesAndTasks personId={p.id} />
       <PersonShelterSection personId={p.id} housing={p.housing} />
       <DocumentsSection personId={p.id} />

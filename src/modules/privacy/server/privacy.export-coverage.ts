@@ -26,6 +26,7 @@ export const personTables: Record<string, { exportedAs: keyof PersonExport } | {
   paid_lodging: { exportedAs: 'shelter' },
   shelter_waiting_entry: { exportedAs: 'shelter' },
   person_merge: { exportedAs: 'merges' },
+  barrier_tag: { exportedAs: 'barriers' },
   person_match_key: { notPersonalData: 'search keys derived from the names shown under person (normalised spellings for duplicate search), rebuilt from them' },
   person_match_state: { notPersonalData: 'bookkeeping of the duplicate-search index (which version of the person was indexed, when)' },
 };

@@ -164,6 +164,10 @@ export function buildExportDocument(data: PersonExport): ExportDocument {
       ['ui.privacy.export.mergedAt', 'ui.privacy.export.survivorFile', 'ui.privacy.export.mergedFile', 'ui.privacy.export.recordedBy', 'ui.privacy.export.undoneAt'],
       data.merges.map((m) => [instant(m.mergedAt), m.survivorFileNumber, m.mergedFileNumber, m.mergedBy, instant(m.undoneAt)]),
     )),
+    section('ui.privacy.export.barriers', table(
+      ['ui.privacy.export.barrier', 'ui.privacy.export.observedOn', 'ui.privacy.export.quote', 'ui.privacy.export.resolvedOn', 'ui.privacy.export.recordedBy'],
+      data.barriers.map((b) => [`${b.barrierLabelJa} / ${b.barrierLabelEn}`, b.observedOn, b.quote, b.resolvedOn, b.taggedByName]),
+    )),
     section('ui.privacy.export.documents', table(
       ['ui.privacy.export.kind', 'ui.privacy.export.fileName', 'ui.privacy.export.recordedAt', 'ui.privacy.export.deletedAt'],
       data.documents.map((d) => [code('ui.documents.kinds', d.kind), d.fileName, instant(d.uploadedAt), instant(d.deletedAt)]),

@@ -9,6 +9,7 @@ import type { CasesService } from '../../cases/server/cases.service';
 import type { ConsultationsService } from '../../consultations/server/consultations.service';
 import type { DocumentsService } from '../../documents/server/documents.service';
 import type { MergeService } from '../../merge/server/merge.service';
+import type { AdvocacyService } from '../../advocacy/server/advocacy.service';
 import type { ShelterService } from '../../shelter/server/shelter.service';
 import type { PeopleService } from '../../people/server/people.service';
 import type { ReceptionService } from '../../reception/server/reception.service';
@@ -30,6 +31,7 @@ export interface PrivacyDeps {
   documents: DocumentsService;
   shelter: ShelterService;
   merge: MergeService;
+  advocacy: AdvocacyService;
 }
 
 /** Valid on `day`: given on or before it, and not withdrawn on or before it (withdrawal takes effect that day). */
@@ -88,7 +90,7 @@ function assertNotFuture(day: string, field: string) {
   if (day > tokyoDate()) throw invalidField('validation.failed', field, 'future_date');
 }
 
-export function createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge }: PrivacyDeps) {
+export function createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge, advocacy }: PrivacyDeps) {
   const mayReadSensitive = (ctx: RequestContext) => ctx.actor.permissions.has('sensitive.read');
 
   function presentSensitive(personId: string, row: repo.SensitiveRow | undefined): SensitiveFields {
@@ -256,7 +258,7 @@ export function createPrivacyService({ db, cipher, audit, people, cases, recepti
       const org = ctx.actor.organisationId;
       const can = (p: Parameters<typeof ctx.actor.permissions.has>[0]) => ctx.actor.permissions.has(p);
       const person = await people.get(ctx, personId);
-      const [caseFile, statusHistory, caseEvents, household, tasks, visits, talks, aid, consents, disclosures, sensitiveRow, files, shelterRecords, merges] = await Promise.all([
+      const [caseFile, statusHistory, caseEvents, household, tasks, visits, talks, aid, consents, disclosures, sensitiveRow, files, shelterRecords, merges, barriers] = await Promise.all([
         repo.findCaseFile(db, org, personId),
         repo.listStatusChanges(db, org, personId),
         repo.listCaseEvents(db, org, personId),
@@ -271,6 +273,7 @@ export function createPrivacyService({ db, cipher, audit, people, cases, recepti
         can('documents.read') ? documents.listForPerson(ctx, personId, { includeDeleted: true }) : Promise.resolve([]),
         can('shelter.read') ? shelter.recordsForPerson(ctx, personId) : Promise.resolve({ stays: [], paidLodging: [], waitingEntries: [] }),
         can('people.merge') ? merge.listForPerson(ctx, personId) : Promise.resolve([]),
+        can('advocacy.tag') ? advocacy.tagsOfPerson(ctx, personId, { audited: false }) : Promise.resolve([]),
       ]);
       await audit.record(db, ctx, { action: 'read', entityType: 'person', entityId: personId, details: { view: 'export', format } });
       const accessLog = await repo.listAuditEventsAboutPerson(db, org, personId);
@@ -323,6 +326,7 @@ export function createPrivacyService({ db, cipher, audit, people, cases, recepti
         sensitive: mayReadSensitive(ctx) ? presentSensitive(personId, sensitiveRow) : null,
         shelter: shelterRecords,
         merges,
+        barriers,
         documents: files,
         accessLog: accessLog.map((a) => ({ occurredAt: iso(a.occurred_at), actorName: a.actor_name, action: a.action, entityType: a.entity_type, view: a.view })),
       };
