@@ -165,3 +165,30 @@ describe('accessibility of the aid, stock, shelter, winter, budget and report pa
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe('accessibility of the advocacy pages (issue 12)', () => {
+  // The evidence pages are the administrator's (and the advocacy role's): their own browser and login.
+  let adminBrowser: Awaited<ReturnType<typeof openBrowser>>;
+  let adminPage: Page;
+  beforeAll(async () => {
+    adminBrowser = await openBrowser('ja-JP');
+    adminPage = await adminBrowser.context.newPage();
+    await logIn(adminPage, baseUrl, 'ja', admin.email, admin.password);
+  });
+  afterAll(async () => adminBrowser?.close());
+
+  it('evidence page with its chart and tables', async () => {
+    const page = adminPage;
+    await page.goto(`${baseUrl}advocacy`);
+    await page.getByRole('table', { name: '障壁別・月別の人数' }).waitFor();
+    await page.getByRole('img', { name: /折れ線グラフ|Line chart/ }).or(page.getByText('グラフを表示するには障壁を1つ以上選んでください。')).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('barrier categories and settings page', async () => {
+    const page = adminPage;
+    await page.goto(`${baseUrl}admin/barriers`);
+    await page.getByRole('heading', { name: '障壁カテゴリー', exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

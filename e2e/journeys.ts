@@ -95,7 +95,7 @@ export interface JourneyEnv {
  * Creates a staff member with a fresh email (`<role>.<tag.>lang.<random>@e2e.tobira`), opens a
  * browser in their language (added to env.browsers for closing) and logs them in.
  */
-export async function staffPage(env: JourneyEnv, lang: Lang, role: 'reception' | 'caseworker', tag?: string) {
+export async function staffPage(env: JourneyEnv, lang: Lang, role: 'reception' | 'caseworker' | 'advocacy', tag?: string) {
   const email = `${role}.${tag ? `${tag}.` : ''}${lang}.${randomBytes(3).toString('hex')}@e2e.tobira`;
   const password = `pw-${randomBytes(8).toString('hex')}`;
   await createStaff(env.baseUrl, env.admin, { email, displayName: `${role} ${lang}`, role, language: lang, password });

@@ -37,7 +37,7 @@ function SuggestedChip({ suggestion, checked, onToggle }: { suggestion: Suggesti
       <Chip color="orange" variant="outline" checked={checked} onChange={onToggle} aria-describedby={reasonId}>
         {barrierLabel(suggestion, currentLanguage())}
       </Chip>
-      <Text id={reasonId} size="xs" c="orange.9">
+      <Text id={reasonId} size="xs">
         {suggestionReason(t, suggestion)}
       </Text>
     </Group>

@@ -236,7 +236,7 @@ function Taxonomy() {
                             </Button>
                           )}
                           {!isMerged && (
-                            <Button size="xs" variant="outline" color="red" onClick={() => setMerging(b)} aria-label={t('ui.advocacy.merge.label', { barrier: name })}>
+                            <Button size="xs" variant="outline" color="red.9" onClick={() => setMerging(b)} aria-label={t('ui.advocacy.merge.label', { barrier: name })}>
                               {t('ui.advocacy.merge.button')}
                             </Button>
                           )}

@@ -1,4 +1,4 @@
-import { Alert, Blockquote, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Blockquote, Box, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,8 +49,9 @@ function FigureTable({ label, headers, rows, minWidth = 480 }: { label: string; 
   const { t } = useTranslation();
   if (rows.length === 0) return <Text c="dimmed">{t('ui.advocacy.none')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table striped aria-label={label}>
+    // A wide table scrolls sideways: the scrolling box is a labelled region a keyboard can reach.
+    <Box component="div" role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Table striped aria-label={label} miw={minWidth}>
         <TableHeader labels={headers} />
         <Table.Tbody>
           {rows.map((row) => (
@@ -68,7 +69,7 @@ function FigureTable({ label, headers, rows, minWidth = 480 }: { label: string; 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
 

@@ -121,7 +121,7 @@ function TagRow({ tag, onRemove }: { tag: BarrierTag; onRemove: (tag: BarrierTag
               {t('ui.advocacy.person.resolve')}
             </Button>
           )}
-          <Button size="xs" variant="outline" color="red" onClick={() => onRemove(tag)} aria-label={t('ui.advocacy.person.removeLabel', { barrier: label })}>
+          <Button size="xs" variant="outline" color="red.9" onClick={() => onRemove(tag)} aria-label={t('ui.advocacy.person.removeLabel', { barrier: label })}>
             {t('ui.advocacy.person.remove')}
           </Button>
         </Group>
@@ -161,7 +161,7 @@ function Suggestions({ personId, tags }: { personId: string; tags: BarrierTag[] 
             <Group key={`${s.barrierId}${s.reason}`} justify="space-between" wrap="nowrap">
               <Stack gap={0}>
                 <Text fw={600}>{label}</Text>
-                <Text size="sm" c="orange.9">
+                <Text size="sm">
                   {suggestionReason(t, s)}
                 </Text>
               </Stack>
