@@ -11,6 +11,7 @@ import type { Queue } from '../../reception/contract';
 import type { Timeline } from '../../timeline/contract';
 import type { StockItem } from '../../inventory/contract';
 import type { WinterBoard } from '../../winter/contract';
+import type { Evidence } from '../../advocacy/contract';
 import { africanNationalities, nameGroups } from '../names';
 import { addDays, isOfficeDay } from './demo.generator';
 import { DEMO_HISTORY_DAYS, demoStaff, loadDemoData } from './demo.service';
@@ -332,5 +333,24 @@ describe('loadDemoData', () => {
     expect(items.filter((p) => p.fileNumber === 'TB-000302')).toHaveLength(0);
     const q = await get<Queue>('/api/visits');
     expect(q.items.length).toBe((queues.get(today)?.items.length ?? 0) + 1);
+  });
+});
+
+describe('demo barrier tags (advocacy evidence)', () => {
+  it('shows the evidence page common barriers in bands of 5 or more and rare ones as "< 5"', async () => {
+    const advocate = await env.staff('advocacy');
+    const from = addDays(today, -DEMO_HISTORY_DAYS).slice(0, 7);
+    const res = await env.app.inject({ method: 'GET', url: `/api/advocacy/evidence?from=${from}&to=${today.slice(0, 7)}`, headers: advocate.headers });
+    expect(res.statusCode).toBe(200);
+    const evidence = res.json() as Evidence;
+    const cells = evidence.barriers.flatMap((b) => b.months);
+    // Some months of some barriers count 10 people or more; some fall below k, so suppression shows.
+    expect(cells.some((c) => c.low >= 10)).toBe(true);
+    expect(cells.some((c) => c.low === 1)).toBe(true);
+    const byCode = new Map(evidence.barriers.map((b) => [b.code, b.total.high]));
+    // Allowance delay and homelessness are among the most common; rare barriers stay rare.
+    expect(byCode.get('b02')).toBeGreaterThan(byCode.get('b12') ?? 0);
+    expect(byCode.get('b01')).toBeGreaterThan(byCode.get('b05') ?? 0);
+    expect(summary).toMatch(/\d+ barrier tags/);
   });
 });
