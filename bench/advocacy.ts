@@ -17,7 +17,7 @@
  *
  *   node --import tsx bench/advocacy.ts [--engine pglite|postgres] [--people 1000000] [--records 10000000]
  *     [--small] [--runs 20] [--warmup 3] [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
- *     [--db-name tobira_bench_advocacy] [--pglite-dir DIR] [--keep] [--reuse] [--explain] [--json FILE]
+ *     [--db-name tobira_bench_advocacy] [--pglite-dir DIR] [--keep] [--reuse] [--explain] [--only evidence,grid] [--json FILE]
  *
  * Engine: PostgreSQL when --engine postgres or DATABASE_URL is set (the server of DATABASE_URL, or
  * of --pg-url, is used to create and drop the database `--db-name`), else embedded PGlite in a
@@ -25,7 +25,8 @@
  * 1,000,000 on PGlite, 20,000 / 200,000 with --small; --records defaults to 10 × --people.
  * `--keep` leaves the database (or PGlite directory) in place; `--reuse` measures a kept one again
  * without filling it (e.g. after a manual CREATE INDEX); `--explain` prints EXPLAIN (ANALYZE,
- * BUFFERS) of every evidence query after the timings.
+ * BUFFERS) of every evidence query after the timings; `--only` measures only the calls whose name
+ * contains one of the given words.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,6 +69,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
+    /** Measure only the calls whose name contains one of these (comma-separated), e.g. "evidence,allowance". */
+    only: { type: 'string' },
     json: { type: 'string' },
   },
 });
@@ -564,7 +567,11 @@ function sealedValueMix(seal: (stage: ProcedureStage | null, custody: Custody | 
 
 interface Timing { name: string; runs: number; p50: number; p95: number; min: number; max: number; mean: number; rows: string }
 
-async function measure(name: string, run: () => Promise<unknown>, describe: (result: unknown) => string): Promise<Timing> {
+const onlyWords = values.only ? values.only.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean) : [];
+const wanted = (name: string) => onlyWords.length === 0 || onlyWords.some((w) => name.toLowerCase().includes(w));
+
+async function measure(name: string, run: () => Promise<unknown>, describe: (result: unknown) => string): Promise<Timing | null> {
+  if (!wanted(name)) return null;
   for (let i = 0; i < WARMUP; i++) await run();
   const ms: number[] = [];
   let last: unknown;
@@ -660,26 +667,30 @@ async function main() {
     const b01 = barrierIds.get('b01') ?? null;
     const rowsOf = (r: unknown) => (Array.isArray(r) ? `${r.length} rows` : '1 row');
     const timings: Timing[] = [];
-    timings.push(await measure('barrierGrid (12 months)', () => ev.barrierGrid(db, period), rowsOf));
-    timings.push(await measure('allowanceWaits (12 months)', () => ev.allowanceWaits(db, period), rowsOf));
-    timings.push(await measure('breakdowns (any barrier)', () => ev.breakdowns(db, period, null), rowsOf));
-    timings.push(await measure('sealedFieldsOfAffected (any barrier)', () => ev.sealedFieldsOfAffected(db, period, null), rowsOf));
-    const sealedRows = await ev.sealedFieldsOfAffected(db, period, null);
-    timings.push(await measure('  … opening those sealed fields in Node', async () => {
+    const add = (t: Timing | null) => {
+      if (t) timings.push(t);
+    };
+    add(await measure('barrierGrid (12 months)', () => ev.barrierGrid(db, period), rowsOf));
+    add(await measure('allowanceWaits (12 months)', () => ev.allowanceWaits(db, period), rowsOf));
+    add(await measure('breakdowns (any barrier)', () => ev.breakdowns(db, period, null), rowsOf));
+    add(await measure('sealedFieldsOfAffected (any barrier)', () => ev.sealedFieldsOfAffected(db, period, null), rowsOf));
+    const openName = 'sealedFieldsOfAffected: opening them in Node';
+    const sealedRows = wanted(openName) ? await ev.sealedFieldsOfAffected(db, period, null) : [];
+    add(await measure(openName, async () => {
       for (const row of sealedRows) if (row.sealed_fields !== null || row.procedure_stage !== null) services.cases.sealing.open(row);
       return sealedRows;
     }, rowsOf));
-    timings.push(await measure('roughNightsBeforeBed', () => ev.roughNightsBeforeBed(db, period), rowsOf));
-    timings.push(await measure('shelterTurnAways', () => ev.shelterTurnAways(db, period), rowsOf));
-    timings.push(await measure('deadlinesMissed', () => ev.deadlinesMissed(db, period), rowsOf));
-    timings.push(await measure('consultationsWithoutInterpreter', () => ev.consultationsWithoutInterpreter(db, period), rowsOf));
-    timings.push(await measure('quotes', () => ev.quotes(db, period), rowsOf));
+    add(await measure('roughNightsBeforeBed', () => ev.roughNightsBeforeBed(db, period), rowsOf));
+    add(await measure('shelterTurnAways', () => ev.shelterTurnAways(db, period), rowsOf));
+    add(await measure('deadlinesMissed', () => ev.deadlinesMissed(db, period), rowsOf));
+    add(await measure('consultationsWithoutInterpreter', () => ev.consultationsWithoutInterpreter(db, period), rowsOf));
+    add(await measure('quotes', () => ev.quotes(db, period), rowsOf));
     const describeEvidence = (r: unknown) => {
       const e = r as Awaited<ReturnType<typeof services.advocacy.evidence>>;
       return `${e.barriers.length} barriers × ${e.months.length} months, any barrier ${e.anyBarrier.total.low}–${e.anyBarrier.total.high}, waiting now ${e.allowanceWaitingNow.people.low}–${e.allowanceWaitingNow.people.high}`;
     };
-    timings.push(await measure('evidence (service, admin, all barriers)', () => services.advocacy.evidence(ctx, {}), describeEvidence));
-    timings.push(await measure('evidence (service, admin, barrier b01)', () => services.advocacy.evidence(ctx, { barrierId: b01 ?? undefined }), describeEvidence));
+    add(await measure('evidence (service, admin, all barriers)', () => services.advocacy.evidence(ctx, {}), describeEvidence));
+    add(await measure('evidence (service, admin, barrier b01)', () => services.advocacy.evidence(ctx, { barrierId: b01 ?? undefined }), describeEvidence));
 
     let plans: Array<[string, string[]]> = [];
     if (values.explain) {
@@ -691,7 +702,7 @@ async function main() {
         ['quotes', (d) => ev.quotes(d, period)],
       ];
       plans = [];
-      for (const [name, call] of calls) plans.push([name, await explain(db, call)]);
+      for (const [name, call] of calls) if (wanted(name)) plans.push([name, await explain(db, call)]);
     }
 
     // ------------------------------------------------------------ report
