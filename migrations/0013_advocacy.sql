@@ -66,6 +66,9 @@ CREATE TABLE barrier_tag (
 CREATE INDEX barrier_tag_person_idx ON barrier_tag (person_id, observed_on DESC);
 -- The evidence grid: people per barrier per month, read by an index-only scan.
 CREATE INDEX barrier_tag_grid_idx ON barrier_tag (organisation_id, observed_month, barrier_id, person_id) WHERE removed_at IS NULL;
+-- The newest quotes of a period (bench/RESULTS.md: 158 → 1.6 ms at 1.8M tags).
+CREATE INDEX barrier_tag_quote_idx ON barrier_tag (organisation_id, observed_on DESC, id)
+  WHERE removed_at IS NULL AND quote IS NOT NULL AND quote <> '';
 -- One open tag per person, barrier and consultation (a consultation does not tag twice).
 CREATE UNIQUE INDEX barrier_tag_once_idx ON barrier_tag (person_id, barrier_id, COALESCE(consultation_id, '00000000-0000-0000-0000-000000000000'::uuid), observed_on) WHERE removed_at IS NULL;
 

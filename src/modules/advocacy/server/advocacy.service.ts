@@ -46,6 +46,13 @@ const snapshot = (r: repo.BarrierRow) => ({
   retired: r.retired_at !== null, mergedIntoId: r.merged_into_id,
 });
 
+/** How long evidence figures are reused before they are counted again (aggregates move slowly). */
+export const EVIDENCE_CACHE_MS = 10 * 60_000;
+const EVIDENCE_CACHE_ENTRIES = 50;
+
+/** Lets other work run between batches of a long computation (the desk must not wait for a brief). */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The public period around today: this winter (November–March), this fiscal year (April–March) or this calendar year. */
 export function publicPeriod(kind: AdvocacySettings['publicPeriod'], today: string): { from: string; to: string } {
   const year = Number(today.slice(0, 4));
@@ -63,6 +70,13 @@ export function publicPeriod(kind: AdvocacySettings['publicPeriod'], today: stri
 export function createAdvocacyService(deps: { db: Db; audit: AuditService; people: PeopleService; cases: CasesService; cipher: FieldCipher }) {
   const { db, audit, people, cases } = deps;
   const sealing = createCaseFileSealing(deps.cipher);
+  /**
+   * Evidence already counted, by organisation, period, barrier and k. A tag, a taxonomy or a
+   * settings change made here empties it; other records (case files, consultations) show within
+   * EVIDENCE_CACHE_MS. Every view is still audited.
+   */
+  const evidenceCache = new Map<string, { at: number; value: Evidence }>();
+  const forgetEvidence = () => evidenceCache.clear();
 
   async function settingsOf(organisationId: string): Promise<AdvocacySettings> {
     const row = await repo.findSettings(db, organisationId);
@@ -112,6 +126,7 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
       observed_on: t.observedOn ?? input.defaultObservedOn, quote: t.quote?.trim() ? t.quote.trim() : null, tagged_by: ctx.actor.staffUserId,
     })));
     const ids = rows.map((r) => r.id);
+    forgetEvidence();
     if (ids.length > 0) {
       await audit.record(tx, ctx, {
         action: 'create', entityType: 'barrier_tag', entityId: input.personId,
@@ -121,16 +136,27 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
     return ids;
   }
 
-  /** The evidence for a query, every figure banded. */
+  /** The evidence for a query, every figure banded; counted again after EVIDENCE_CACHE_MS or a change. */
   async function evidence(ctx: RequestContext, query: EvidenceQuery): Promise<Evidence> {
     const organisationId = ctx.actor.organisationId;
     const today = tokyoDate();
     const { from, to } = resolvePeriod(query, today);
-    const months = monthsBetween(from, to);
-    const period: ev.Period = { organisationId, from: `${from}-01`, to: monthEnd(to), today };
     const barrierId = query.barrierId ?? null;
     if (barrierId) await getBarrier(db, ctx, barrierId, 'barrierId');
     const { minimumCell: k } = await settingsOf(organisationId);
+    const key = JSON.stringify([organisationId, from, to, barrierId, k, today]);
+    const cached = evidenceCache.get(key);
+    if (cached && Date.now() - cached.at < EVIDENCE_CACHE_MS) return cached.value;
+    const value = await countEvidence(organisationId, { from, to, barrierId, k, today });
+    if (evidenceCache.size >= EVIDENCE_CACHE_ENTRIES) evidenceCache.delete(evidenceCache.keys().next().value ?? '');
+    evidenceCache.set(key, { at: Date.now(), value });
+    return value;
+  }
+
+  async function countEvidence(organisationId: string, q: { from: string; to: string; barrierId: string | null; k: number; today: string }): Promise<Evidence> {
+    const { from, to, barrierId, k, today } = q;
+    const months = monthsBetween(from, to);
+    const period: ev.Period = { organisationId, from: `${from}-01`, to: monthEnd(to), today };
 
     const [barrierRows, grid, breakdownRows, sealedRows, waits, rough, turnAways, missed, noInterpreter, quoteRows] = await Promise.all([
       repo.listBarriers(db, organisationId), ev.barrierGrid(db, period), ev.breakdowns(db, period, barrierId),
@@ -152,8 +178,10 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
         months: months.map((m) => band(cell(b.id, m), k)), total: totalBand(cell(b.id, null), k),
       }));
 
+    // The procedure stage is sealed: opened here, a batch at a time so other requests are served in between.
     const stageCounts = new Map<string | null, number>();
-    for (const row of sealedRows) {
+    for (const [i, row] of sealedRows.entries()) {
+      if (i > 0 && i % 2000 === 0) await yieldToOthers();
       const stage = row.sealed_fields === null && row.procedure_stage === null ? null : sealing.open(row).procedureStage;
       stageCounts.set(stage, (stageCounts.get(stage) ?? 0) + 1);
     }
@@ -224,6 +252,7 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
         if (!row) throw new AppError(409, 'barrier.code_taken', { code: { key: 'invalid' } });
         await repo.insertBarrierChange(tx, { organisation_id: organisationId, barrier_id: row.id, action: 'created', before: null, after: snapshot(row), changed_by: ctx.actor.staffUserId });
         await audit.record(tx, ctx, { action: 'create', entityType: 'barrier', entityId: row.id, details: { code } });
+        forgetEvidence();
         return presentBarrier(row);
       });
     },
@@ -246,6 +275,7 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
           await repo.insertBarrierChange(tx, { organisation_id: ctx.actor.organisationId, barrier_id: id, action, before: snapshot(before), after: snapshot(after), changed_by: ctx.actor.staffUserId });
         }
         if (changes.length > 0) await audit.record(tx, ctx, { action: 'update', entityType: 'barrier', entityId: id, details: { changes } });
+        forgetEvidence();
         return presentBarrier(after);
       });
     },
@@ -264,6 +294,7 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
         if (!after) throw notFound('barrier.not_found');
         await repo.insertBarrierChange(tx, { organisation_id: organisationId, barrier_id: id, action: 'merged', before: snapshot(from), after: { ...snapshot(after), mergedIntoCode: into.code }, changed_by: ctx.actor.staffUserId });
         await audit.record(tx, ctx, { action: 'update', entityType: 'barrier', entityId: id, details: { mergedInto: intoId } });
+        forgetEvidence();
         return presentBarrier(after);
       });
     },
@@ -278,6 +309,9 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
     },
 
     tagInTx,
+
+    /** Counts the evidence afresh on the next request (benchmarks; a change made here does it by itself). */
+    forgetEvidence,
 
     /** A person's barrier tags, from consultations and on the file (audited as a read of the file). */
     async tagsOfPerson(ctx: RequestContext, personId: string, options: { audited?: boolean } = {}): Promise<BarrierTag[]> {
@@ -318,6 +352,7 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
           observed_on: observedOn, quote: null, tagged_by: ctx.actor.staffUserId,
         })));
         await audit.record(tx, ctx, { action: 'create', entityType: 'barrier_tag', details: { bulk: true, barrierId: input.barrierId, people: rows.length } });
+        forgetEvidence();
         return { tagged: rows.length, alreadyTagged: personIds.length - rows.length };
       });
     },
@@ -332,6 +367,7 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
           ...(input.quote !== undefined ? { quote: input.quote?.trim() ? input.quote.trim() : null } : {}),
         });
         await audit.record(tx, ctx, { action: 'update', entityType: 'barrier_tag', entityId: id, details: { personId: tag.person_id, fields: Object.keys(input) } });
+        forgetEvidence();
         const after = await repo.findTag(tx, ctx.actor.organisationId, id);
         if (!after) throw notFound('barrier_tag.not_found');
         return presentTag(after);
@@ -345,6 +381,7 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
         if (!tag) throw notFound('barrier_tag.not_found');
         await repo.updateTag(tx, ctx.actor.organisationId, id, { removed_at: new Date(), removed_by: ctx.actor.staffUserId });
         await audit.record(tx, ctx, { action: 'delete', entityType: 'barrier_tag', entityId: id, details: { personId: tag.person_id } });
+        forgetEvidence();
       });
     },
 
@@ -396,6 +433,7 @@ export function createAdvocacyService(deps: { db: Db; audit: AuditService; peopl
           minimum_cell: next.minimumCell, public_figures: [...new Set(next.publicFigures)], public_period: next.publicPeriod, updated_by: ctx.actor.staffUserId,
         });
         await audit.record(tx, ctx, { action: 'update', entityType: 'advocacy_settings', details: { before: current, after: next } });
+        forgetEvidence();
       });
       return settingsOf(ctx.actor.organisationId);
     },
