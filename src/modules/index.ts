@@ -14,6 +14,10 @@ import casesJa from './cases/i18n/ja.json';
 import deadlinesEn from './deadlines/i18n/en.json';
 import deadlinesJa from './deadlines/i18n/ja.json';
 import documentsEn from './documents/i18n/en.json';
+import fundraisingEn from './fundraising/i18n/en.json';
+import fundraisingJa from './fundraising/i18n/ja.json';
+import fundraisingWebEn from './fundraising/i18n/web.en.json';
+import fundraisingWebJa from './fundraising/i18n/web.ja.json';
 import documentsJa from './documents/i18n/ja.json';
 import inventoryEn from './inventory/i18n/en.json';
 import inventoryJa from './inventory/i18n/ja.json';
@@ -54,6 +58,7 @@ export const modules: ModuleMeta[] = [
   { name: 'cases', catalogues: [{ ja: casesJa, en: casesEn }] },
   { name: 'deadlines', catalogues: [{ ja: deadlinesJa, en: deadlinesEn }] },
   { name: 'documents', catalogues: [{ ja: documentsJa, en: documentsEn }] },
+  { name: 'fundraising', catalogues: [{ ja: fundraisingJa, en: fundraisingEn }, { ja: fundraisingWebJa, en: fundraisingWebEn }] },
   { name: 'inventory', catalogues: [{ ja: inventoryJa, en: inventoryEn }] },
   { name: 'merge', catalogues: [{ ja: mergeJa, en: mergeEn }] },
   { name: 'matching', catalogues: [{ ja: matchingJa, en: matchingEn }] },

@@ -20,6 +20,7 @@ import { shelterRoutes } from './shelter/server/shelter.routes';
 import { winterRoutes } from './winter/server/winter.routes';
 import { budgetRoutes } from './budgets/server/budgets.routes';
 import { reportRoutes } from './reports/server/reports.routes';
+import { fundraisingRoutes } from './fundraising/server/fundraising.routes';
 
 /** What a module's routes may be given besides its services. */
 export interface RouteOptions {
@@ -53,5 +54,6 @@ export const serverModules: ServerModule[] = [
   { name: 'winter', routes: (services) => winterRoutes(services.winter) },
   { name: 'budgets', routes: (services) => budgetRoutes(services.budgets) },
   { name: 'reports', routes: (services) => reportRoutes(services.reports) },
+  { name: 'fundraising', routes: (services) => fundraisingRoutes(services.fundraising) },
   { name: 'advocacy', routes: (services) => advocacyRoutes(services.advocacy) },
 ];

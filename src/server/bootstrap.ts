@@ -15,6 +15,7 @@ export async function ensureOrganisation(services: Services, name = process.env.
   if (org.created) await services.assistance.seedDefaultCatalogue(services.db, org.id);
   // An organisation from before the advocacy module gets its barriers on the first start after it.
   await services.advocacy.ensureDefaultBarriers(org.id);
+  await services.fundraising.gifts.ensureDefaultFunds(org.id);
   return org;
 }
 

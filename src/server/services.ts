@@ -3,6 +3,7 @@ import { createInventoryService } from '../modules/inventory/server/inventory.se
 import { createBudgetsService } from '../modules/budgets/server/budgets.service';
 import { createReportsService } from '../modules/reports/server/reports.service';
 import { createAdvocacyService } from '../modules/advocacy/server/advocacy.service';
+import { createFundraisingService } from '../modules/fundraising/server/fundraising.service';
 import { createAuditService } from '../modules/audit/server/audit.service';
 import { createCasesService, recordHousingChange } from '../modules/cases/server/cases.service';
 import { residenceCardHash } from '../modules/cases/server/cases.sealing';
@@ -59,7 +60,9 @@ export function createServices(deps: {
   const merge = createMergeService(db, audit, people);
   const shelter = createShelterService(db, audit, people, budgets);
   const winter = createWinterService({ people, shelter, inventory, cases, reception });
+  // Fundraising reaches no other module's data (separation of duties, issue 13).
+  const fundraising = createFundraisingService(db, audit);
   const privacy = createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge, advocacy });
-  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy };
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising };
 }
 export type Services = ReturnType<typeof createServices>;

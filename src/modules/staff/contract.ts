@@ -41,6 +41,12 @@ export const Permission = z.enum([
   'advocacy.tag',
   /** The barrier taxonomy and the advocacy settings (k, public figures). */
   'advocacy.manage',
+  /** Supporters, gifts, campaigns, commitments, receipts and fundraising reports (never people). */
+  'fundraising.read',
+  /** Record and change supporters, gifts, commitments and campaigns; issue receipts; run imports. */
+  'fundraising.write',
+  /** The organisation's receipt settings, funds, import mappings and roll-backs. */
+  'fundraising.manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
