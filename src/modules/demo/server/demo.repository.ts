@@ -6,6 +6,7 @@ import type { ConsentTable, DisclosureTable } from '../../privacy/server/privacy
 import type { BudgetLineTable } from '../../budgets/server/budgets.tables';
 import type { StockLevelTable, StockLocationTable, StockMovementTable } from '../../inventory/server/inventory.tables';
 import type { BarrierTagTable } from '../../advocacy/server/advocacy.tables';
+import type { CampaignTable, GiftTable, RecurringChangeTable, RecurringCommitmentTable, SupporterAddressTable, SupporterTable } from '../../fundraising/server/fundraising.tables';
 import type { PaidLodgingTable, ShelterBedTable, ShelterFacilityTable, ShelterRoomTable, ShelterStayTable, ShelterWaitingEntryTable } from '../../shelter/server/shelter.tables';
 
 /**
@@ -178,4 +179,35 @@ export async function barrierIdsByCode(db: DbOrTx, organisationId: string): Prom
 
 export async function insertBarrierTags(db: DbOrTx, rows: Insertable<BarrierTagTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('barrier_tag').values(rows).execute();
+}
+
+// --- Fundraising ---------------------------------------------------------------------------------
+
+export async function fundIdsByCode(db: DbOrTx, organisationId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('fund').select(['id', 'code']).where('organisation_id', '=', organisationId).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+export async function insertSupportersReturning(db: DbOrTx, rows: Insertable<SupporterTable>[]): Promise<string[]> {
+  return (await db.insertInto('supporter').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+export async function insertSupporterAddresses(db: DbOrTx, rows: Insertable<SupporterAddressTable>[]): Promise<void> {
+  await db.insertInto('supporter_address').values(rows).execute();
+}
+
+export async function insertCampaignReturning(db: DbOrTx, row: Insertable<CampaignTable>): Promise<string> {
+  return (await db.insertInto('campaign').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertCommitmentsReturning(db: DbOrTx, rows: Insertable<RecurringCommitmentTable>[]): Promise<string[]> {
+  return (await db.insertInto('recurring_commitment').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+export async function insertCommitmentChanges(db: DbOrTx, rows: Insertable<RecurringChangeTable>[]): Promise<void> {
+  await db.insertInto('recurring_change').values(rows).execute();
+}
+
+export async function insertGiftsReturning(db: DbOrTx, rows: Insertable<GiftTable>[]): Promise<string[]> {
+  return (await db.insertInto('gift').values(rows).returning('id').execute()).map((r) => r.id);
 }

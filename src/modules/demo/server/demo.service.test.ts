@@ -12,6 +12,7 @@ import type { Timeline } from '../../timeline/contract';
 import type { StockItem } from '../../inventory/contract';
 import type { WinterBoard } from '../../winter/contract';
 import type { Evidence } from '../../advocacy/contract';
+import type { Campaign, CampaignProgress, Commitment, GiftList, SupporterList } from '../../fundraising/contract';
 import { africanNationalities, nameGroups } from '../names';
 import { addDays, isOfficeDay } from './demo.generator';
 import { DEMO_HISTORY_DAYS, demoStaff, loadDemoData } from './demo.service';
@@ -311,7 +312,7 @@ describe('loadDemoData', () => {
   });
 
   it('lets the demo caseworker and receptionist log in with the documented passwords', async () => {
-    for (const account of [demoStaff.caseworker, demoStaff.reception]) {
+    for (const account of [demoStaff.caseworker, demoStaff.reception, demoStaff.fundraiser]) {
       const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: account.email, password: account.password } });
       expect(res.statusCode, account.email).toBeLessThan(300);
     }
@@ -352,5 +353,39 @@ describe('demo barrier tags (advocacy evidence)', () => {
     expect(byCode.get('b02')).toBeGreaterThan(byCode.get('b12') ?? 0);
     expect(byCode.get('b01')).toBeGreaterThan(byCode.get('b05') ?? 0);
     expect(summary).toMatch(/\d+ barrier tags/);
+  });
+});
+
+describe('demo fundraising', () => {
+  const asFundraiser = async <T>(url: string): Promise<T> => {
+    const fundraiser = await env.staff('fundraiser');
+    const res = await env.app.inject({ method: 'GET', url, headers: fundraiser.headers });
+    expect(res.statusCode, url).toBe(200);
+    return res.json() as T;
+  };
+
+  it('holds about 2,000 supporters, found by kana as the fundraiser types', async () => {
+    expect(summary).toMatch(/2,000 supporters with [\d,]+ gifts/);
+    const found = await asFundraiser<SupporterList>(`/api/fundraising/supporters?q=${encodeURIComponent('サトウ')}`);
+    expect(found.total).toBeGreaterThan(20);
+    expect(found.supporters[0]?.displayName).toMatch(/様|御中/);
+  });
+
+  it('has three years of gifts, a winter appeal every winter with most of its money in December, and monthly givers', async () => {
+    const gifts = await asFundraiser<GiftList>(`/api/fundraising/gifts?from=${addDays(today, -3 * 365 - 31)}&to=${addDays(today, -2 * 365)}&limit=1`);
+    expect(gifts.total).toBeGreaterThan(300);
+    const { campaigns } = await asFundraiser<{ campaigns: Campaign[] }>('/api/fundraising/campaigns');
+    const winters = campaigns.filter((c) => c.code.startsWith('winter-'));
+    expect(winters.length).toBeGreaterThanOrEqual(3);
+    const last = winters.find((c) => c.endsOn !== null && c.endsOn < today) ?? winters[0];
+    const progress = await asFundraiser<CampaignProgress>(`/api/fundraising/campaigns/${last?.id}/progress`);
+    expect(progress.donors).toBeGreaterThan(100);
+    const december = progress.series.filter((d) => d.date.slice(5, 7) === '12').reduce((s, d) => s + d.raisedYen, 0);
+    const november = progress.series.filter((d) => d.date.slice(5, 7) === '11').reduce((s, d) => s + d.raisedYen, 0);
+    expect(december).toBeGreaterThan(november);
+    const monthly = await asFundraiser<{ commitments: Commitment[] }>('/api/fundraising/commitments?status=active');
+    expect(monthly.commitments.length).toBeGreaterThan(100);
+    const cancelled = await asFundraiser<{ commitments: Commitment[] }>('/api/fundraising/commitments?status=cancelled');
+    expect(cancelled.commitments.every((c) => c.statusReason !== '' && c.endsOn !== null)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../../server/db/database';
 import { AppError } from '../../../server/http/errors';
 import type { Services } from '../../../server/services';
-import { tokyoDate } from '../../../shared/time';
+import { addDays, tokyoDate } from '../../../shared/time';
 import { personSearchText } from '../../people/search-text';
 import { formatFileNumber } from '../../people/server/people.service';
 import { createRng, generatePeople, planHistory, tokyoInstant, type DemoPerson, type DemoStaffRole, type HistoryPlan } from './demo.generator';
@@ -14,6 +14,9 @@ import { emptySealedValues, isSealedField, type CaseFileSealing, type SealedValu
 import { needsAttention, computeDeadlines } from '../../deadlines/rules';
 import { planCaseFiles, type CaseFilePlan } from './demo.case-files';
 import { planBarrierTags, type PlannedBarrierTag } from './demo.advocacy';
+import { planFundraising, type FundraisingPlan } from './demo.fundraising';
+import { lookupPostalCode } from '../../fundraising/server/postal-codes';
+import { supporterSearchText } from '../../fundraising/server/supporter-names';
 import { demoBudgetLines, demoFacilities, demoLocations, planStockAndShelter, type StockShelterPlan } from './demo.stock-shelter';
 
 /** The seed of the demo data: the same seed on the same day gives the same people and history. */
@@ -29,9 +32,10 @@ export const DEMO_HISTORY_DAYS = 91;
 export const demoStaff = {
   caseworker: { email: 'caseworker@demo.tobira', password: 'demo-caseworker-1', displayName: '佐藤 由美（デモ・相談員）', role: 'caseworker' },
   reception: { email: 'reception@demo.tobira', password: 'demo-reception-1', displayName: '田中 健（デモ・受付）', role: 'reception' },
+  fundraiser: { email: 'fundraiser@demo.tobira', password: 'demo-fundraiser-1', displayName: '小川 真理子（デモ・ファンドレイザー）', role: 'fundraiser' },
 } as const;
 
-export type DemoStaffIds = Record<DemoStaffRole, string>;
+export type DemoStaffIds = Record<DemoStaffRole, string> & { fundraiser?: string };
 
 export interface WriteCounts {
   people: number;
@@ -410,7 +414,7 @@ export async function writeBarrierTags(
 
 export async function ensureDemoStaff(services: Services, organisationId: string): Promise<DemoStaffIds> {
   const ids: Partial<DemoStaffIds> = {};
-  for (const key of ['caseworker', 'reception'] as const) {
+  for (const key of ['caseworker', 'reception', 'fundraiser'] as const) {
     const account = demoStaff[key];
     try {
       const user = await services.staff.addUser(organisationId, { email: account.email, displayName: account.displayName, role: account.role, language: 'ja', password: account.password });
@@ -422,7 +426,7 @@ export async function ensureDemoStaff(services: Services, organisationId: string
       ids[key] = existing;
     }
   }
-  return { caseworker: ids.caseworker ?? '', reception: ids.reception ?? '' };
+  return { caseworker: ids.caseworker ?? '', reception: ids.reception ?? '', fundraiser: ids.fundraiser ?? '' };
 }
 
 const thousands = (n: number) => n.toLocaleString('en');
@@ -443,6 +447,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
   const cases = planCaseFiles(rng, people, { now, registeredAt: history.registeredAt, staff });
   const stockShelter = planStockAndShelter(rng, people, history, today);
   const barrierTags = planBarrierTags(rng, people, history, cases, today);
+  const fundraising = planFundraising(rng, today);
   const counts = await services.db.transaction().execute(async (tx) => {
     // Two servers started at once with --demo on one PostgreSQL: the second waits, then finds people.
     await repo.lockDemoLoad(tx);
@@ -451,16 +456,17 @@ export async function loadDemoData(services: Services, organisationId: string, n
     const caseCounts = await writeCaseFiles(tx, organisationId, staff, cases, written.personIds, today, services.cases.sealing);
     const shelterCounts = await writeStockAndShelter(tx, organisationId, staff, stockShelter, written.personIds, written.assistanceIds);
     const tagCount = await writeBarrierTags(tx, organisationId, staff, barrierTags, written.personIds, written.consultationIds);
+    const giving = await writeFundraising(tx, organisationId, staff.fundraiser ?? null, fundraising);
     await services.audit.recordAnonymous(tx, {
       organisationId, staffUserId: null, action: 'create', entityType: 'demo_data', ip: 'local',
       details: {
         people: written.people, visits: written.visits, consultations: written.consultations, assistance: written.assistance,
         caseFiles: caseCounts.caseFiles, tasks: caseCounts.tasks, consents: caseCounts.consents, disclosures: caseCounts.disclosures,
         stockMovements: shelterCounts.movements, stays: shelterCounts.stays, waitingList: shelterCounts.waiting, paidLodging: shelterCounts.lodging,
-        barrierTags: tagCount,
+        barrierTags: tagCount, supporters: giving.supporters, gifts: giving.gifts, commitments: giving.commitments,
       },
     });
-    return { ...written, cases: caseCounts, shelter: shelterCounts, barrierTags: tagCount };
+    return { ...written, cases: caseCounts, shelter: shelterCounts, barrierTags: tagCount, giving };
   });
   if (!counts) return null;
   const waiting = history.visits.filter((v) => v.visitDate === today && v.status === 'waiting').length;
@@ -472,6 +478,86 @@ export async function loadDemoData(services: Services, organisationId: string, n
     `${counts.cases.caseFiles} case files (${counts.cases.assignedToCaseworker} assigned to the demo caseworker, ${counts.cases.caseworkerDeadlines} deadlines in "My work", ${counts.cases.tasks} tasks, ${counts.cases.householdLinks} household links, ${counts.cases.consents} consents)`,
     `${thousands(counts.shelter.movements)} stock movements, ${counts.shelter.budgetLines} budget lines, ${counts.shelter.beds} shelter beds (${counts.shelter.staysTonight} occupied tonight, ${counts.shelter.stays} stays in all), ${counts.shelter.waiting} people on the shelter waiting list, ${counts.shelter.lodging} paid lodgings`,
     `${counts.barrierTags} barrier tags for advocacy evidence`,
-    `demo logins ${demoStaff.caseworker.email} and ${demoStaff.reception.email} (passwords: src/modules/demo/README.md)`,
+    `${thousands(counts.giving.supporters)} supporters with ${thousands(counts.giving.gifts)} gifts (¥${thousands(counts.giving.raisedYen)}), ${counts.giving.commitments} monthly givers and ${counts.giving.campaigns} campaigns (the winter appeal)`,
+    `demo logins ${demoStaff.caseworker.email}, ${demoStaff.reception.email} and ${demoStaff.fundraiser.email} (passwords: src/modules/demo/README.md)`,
   ].join(', ');
+}
+
+export interface FundraisingCounts {
+  supporters: number;
+  gifts: number;
+  commitments: number;
+  campaigns: number;
+  raisedYen: number;
+}
+
+/** Writes the planned supporters, campaigns, commitments and gifts (refunds as reversing entries). */
+export async function writeFundraising(db: DbOrTx, organisationId: string, staffId: string | null, plan: FundraisingPlan): Promise<FundraisingCounts> {
+  const funds = await repo.fundIdsByCode(db, organisationId);
+  const fund = (code: string) => funds.get(code) ?? funds.get('unrestricted') ?? '';
+  const first = await reserveCounter(db, organisationId, 'supporter', plan.supporters.length);
+  const supporterIds: string[] = [];
+  for (const [c, batch] of chunks(plan.supporters, 500).entries()) {
+    const rows = batch.map((s, i) => {
+      const supporterNumber = `S-${String(first + c * 500 + i).padStart(6, '0')}`;
+      return {
+        organisation_id: organisationId, supporter_number: supporterNumber, kind: s.kind, family_name: s.familyName, given_name: s.givenName,
+        family_name_kana: s.familyNameKana, given_name_kana: s.givenNameKana, organisation_name: s.organisationName, organisation_name_kana: s.organisationNameKana,
+        department: s.department, honorific: s.honorific, email: s.email, phone: s.phone, preferred_language: s.preferredLanguage, allow_phone: s.allowPhone,
+        publish_name: s.publishName, no_contact: s.noContact, created_by: staffId, created_at: tokyoInstant(s.since, 600),
+        search_text: supporterSearchText({ ...s, supporterNumber, postalCode: s.postalCode }),
+      };
+    });
+    const ids = await repo.insertSupportersReturning(db, rows);
+    supporterIds.push(...ids);
+    await repo.insertSupporterAddresses(db, batch.map((s, i) => {
+      const place = lookupPostalCode(s.postalCode).places[0];
+      return {
+        organisation_id: organisationId, supporter_id: ids[i] ?? '', postal_code: s.postalCode, prefecture: place?.prefecture ?? '', city: place?.city ?? '',
+        line1: `${place?.town ?? ''}${s.line1}`, valid_from: s.since, created_by: staffId,
+      };
+    }));
+  }
+  const campaignIds = new Map<string, string>();
+  for (const c of plan.campaigns) {
+    campaignIds.set(c.code, await repo.insertCampaignReturning(db, {
+      organisation_id: organisationId, code: c.code, name_ja: c.nameJa, name_en: c.nameEn, channel: c.channel, goal_yen: c.goalYen, starts_on: c.startsOn,
+      ends_on: c.endsOn, fund_id: fund(c.fund),
+    }));
+  }
+  const commitmentIds = await repo.insertCommitmentsReturning(db, plan.commitments.map((c) => ({
+    organisation_id: organisationId, supporter_id: supporterIds[c.supporter] ?? '', frequency: 'monthly' as const,
+    amount_yen: c.change ? c.change.amountYen : c.amountYen, day_of_month: c.dayOfMonth, method: c.method, fund_id: fund('unrestricted'), starts_on: c.startsOn,
+    ends_on: c.endsOn, status: c.status, status_reason: c.reason, source_platform: c.platform, external_id: `${c.platform}-plan-${c.supporter}`, created_by: staffId,
+  })));
+  await repo.insertCommitmentChanges(db, plan.commitments.flatMap((c, i) => {
+    const commitment_id = commitmentIds[i] ?? '';
+    const base = { organisation_id: organisationId, commitment_id, changed_by: staffId };
+    return [
+      { ...base, kind: 'started' as const, new_amount_yen: c.amountYen, new_status: 'active', effective_on: c.startsOn },
+      ...(c.change ? [{ ...base, kind: c.change.amountYen > c.amountYen ? 'upgraded' as const : 'downgraded' as const, old_amount_yen: c.amountYen, new_amount_yen: c.change.amountYen, effective_on: c.change.on }] : []),
+      ...(c.status !== 'active' ? [{ ...base, kind: 'status' as const, old_status: 'active', new_status: c.status, reason: c.reason, effective_on: c.endsOn ?? c.startsOn }] : []),
+    ];
+  }));
+  let raisedYen = 0;
+  for (const batch of chunks(plan.gifts, 1000)) {
+    const rows = batch.map((g) => ({
+      organisation_id: organisationId, supporter_id: g.supporter === null ? null : (supporterIds[g.supporter] ?? null), amount_yen: g.amountYen,
+      received_on: g.receivedOn, method: g.method, in_kind_description: g.inKind, valuation_basis: g.inKind ? '購入価格の見積もり / estimated purchase price' : '',
+      campaign_id: g.campaign ? (campaignIds.get(g.campaign) ?? null) : null, fund_id: fund(g.fund), is_anonymous: g.isAnonymous, donor_message: g.message,
+      source_platform: g.platform, external_id: g.externalId, fee_yen: g.feeYen, status: g.refundOn ? 'refunded' as const : 'received' as const,
+      recurring_commitment_id: g.commitment === null ? null : (commitmentIds[g.commitment] ?? null), created_by: staffId, created_at: tokyoInstant(g.receivedOn, 700),
+      // Gifts older than a month have been thanked; the newest wait in the thank-you queue.
+      thanked_at: addDays(g.receivedOn, 30) < tokyoDate() ? tokyoInstant(addDays(g.receivedOn, 5), 900) : null,
+    }));
+    const ids = await repo.insertGiftsReturning(db, rows);
+    const reversals = batch.flatMap((g, i) => {
+      const original = rows[i];
+      if (!g.refundOn || !original) return [];
+      return [{ ...original, amount_yen: -g.amountYen, received_on: g.refundOn, reverses_gift_id: ids[i] ?? null, external_id: null, fee_yen: 0, donor_message: '', thanked_at: null }];
+    });
+    if (reversals.length > 0) await repo.insertGiftsReturning(db, reversals);
+    raisedYen += batch.reduce((sum, g) => sum + (g.refundOn ? 0 : g.amountYen), 0);
+  }
+  return { supporters: supporterIds.length, gifts: plan.gifts.length, commitments: commitmentIds.length, campaigns: campaignIds.size, raisedYen };
 }
