@@ -18,6 +18,8 @@ import fundraisingEn from './fundraising/i18n/en.json';
 import fundraisingJa from './fundraising/i18n/ja.json';
 import fundraisingWebEn from './fundraising/i18n/web.en.json';
 import fundraisingWebJa from './fundraising/i18n/web.ja.json';
+import lettersEn from './fundraising/letters/i18n/letters.en.json';
+import lettersJa from './fundraising/letters/i18n/letters.ja.json';
 import documentsJa from './documents/i18n/ja.json';
 import inventoryEn from './inventory/i18n/en.json';
 import inventoryJa from './inventory/i18n/ja.json';
@@ -59,6 +61,7 @@ export const modules: ModuleMeta[] = [
   { name: 'deadlines', catalogues: [{ ja: deadlinesJa, en: deadlinesEn }] },
   { name: 'documents', catalogues: [{ ja: documentsJa, en: documentsEn }] },
   { name: 'fundraising', catalogues: [{ ja: fundraisingJa, en: fundraisingEn }, { ja: fundraisingWebJa, en: fundraisingWebEn }] },
+  { name: 'fundraising-letters', catalogues: [{ ja: lettersJa, en: lettersEn }] },
   { name: 'inventory', catalogues: [{ ja: inventoryJa, en: inventoryEn }] },
   { name: 'merge', catalogues: [{ ja: mergeJa, en: mergeEn }] },
   { name: 'matching', catalogues: [{ ja: matchingJa, en: matchingEn }] },

@@ -21,6 +21,7 @@ import { winterRoutes } from './winter/server/winter.routes';
 import { budgetRoutes } from './budgets/server/budgets.routes';
 import { reportRoutes } from './reports/server/reports.routes';
 import { fundraisingRoutes } from './fundraising/server/fundraising.routes';
+import { lettersRoutes } from './fundraising/letters/server/letters.routes';
 
 /** What a module's routes may be given besides its services. */
 export interface RouteOptions {
@@ -55,5 +56,6 @@ export const serverModules: ServerModule[] = [
   { name: 'budgets', routes: (services) => budgetRoutes(services.budgets) },
   { name: 'reports', routes: (services) => reportRoutes(services.reports) },
   { name: 'fundraising', routes: (services) => fundraisingRoutes(services.fundraising) },
+  { name: 'fundraising-letters', routes: (services) => lettersRoutes(services.letters) },
   { name: 'advocacy', routes: (services) => advocacyRoutes(services.advocacy) },
 ];

@@ -4,6 +4,7 @@ import { createBudgetsService } from '../modules/budgets/server/budgets.service'
 import { createReportsService } from '../modules/reports/server/reports.service';
 import { createAdvocacyService } from '../modules/advocacy/server/advocacy.service';
 import { createFundraisingService } from '../modules/fundraising/server/fundraising.service';
+import { createLettersService } from '../modules/fundraising/letters/server/letters.service';
 import { createAuditService } from '../modules/audit/server/audit.service';
 import { createCasesService, recordHousingChange } from '../modules/cases/server/cases.service';
 import { residenceCardHash } from '../modules/cases/server/cases.sealing';
@@ -62,7 +63,8 @@ export function createServices(deps: {
   const winter = createWinterService({ people, shelter, inventory, cases, reception });
   // Fundraising reaches no other module's data (separation of duties, issue 13).
   const fundraising = createFundraisingService(db, audit);
+  const letters = createLettersService({ db, audit, fundraising });
   const privacy = createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge, advocacy });
-  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising };
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising, letters };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -28,6 +28,18 @@ export function addressee(n: SupporterNames): string {
   return `${name} ${honorificText[n.honorific]}`;
 }
 
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * How an English letter addresses them: a name written in Latin letters in the Western order
+ * without 様 (David Brown); a name in kanji or kana stays as the Japanese addressee.
+ */
+export function englishAddressee(n: SupporterNames): string {
+  const written = `${n.familyName}${n.givenName}${n.organisationName}${n.department}`;
+  if (CJK.test(written)) return addressee(n);
+  return n.kind === 'organisation' ? join(n.organisationName, n.department, join(n.givenName, n.familyName)) : join(n.givenName, n.familyName);
+}
+
 /** The name without honorific, for lists. */
 export function listName(n: SupporterNames): string {
   return n.kind === 'organisation' ? join(n.organisationName, n.department, personName(n)) : personName(n);

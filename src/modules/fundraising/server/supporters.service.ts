@@ -13,7 +13,7 @@ import {
 import type { SupporterTable } from './fundraising.tables';
 import { lookupPostalCode } from './postal-codes';
 import { duplicateReasons, readingKey, type DuplicateProbe } from './supporter-duplicates';
-import { addressee, defaultHonorific, listName, reading, supporterSearchText } from './supporter-names';
+import { addressee, defaultHonorific, englishAddressee, listName, reading, supporterSearchText } from './supporter-names';
 import * as repo from './supporters.repository';
 
 export function presentSummary(r: repo.SupporterRow): SupporterSummary {
@@ -333,7 +333,7 @@ export function createSupportersService(db: Db, audit: AuditService) {
     },
 
     /** The name to print for a supporter (with honorific), for other rooms. */
-    addressee: (r: repo.SupporterRow) => addressee(namesOf(r)),
+    addressee: (r: repo.SupporterRow, language: 'ja' | 'en' = 'ja') => (language === 'en' ? englishAddressee(namesOf(r)) : addressee(namesOf(r))),
     listName: (r: repo.SupporterRow) => listName(namesOf(r)),
   };
 }
