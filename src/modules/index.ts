@@ -21,6 +21,8 @@ import fundraisingWebJa from './fundraising/i18n/web.ja.json';
 import lettersEn from './fundraising/letters/i18n/letters.en.json';
 import lettersJa from './fundraising/letters/i18n/letters.ja.json';
 import documentsJa from './documents/i18n/ja.json';
+import receiptsEn from './fundraising/receipts/i18n/receipts.en.json';
+import receiptsJa from './fundraising/receipts/i18n/receipts.ja.json';
 import inventoryEn from './inventory/i18n/en.json';
 import inventoryJa from './inventory/i18n/ja.json';
 import mergeEn from './merge/i18n/en.json';
@@ -60,6 +62,7 @@ export const modules: ModuleMeta[] = [
   { name: 'cases', catalogues: [{ ja: casesJa, en: casesEn }] },
   { name: 'deadlines', catalogues: [{ ja: deadlinesJa, en: deadlinesEn }] },
   { name: 'documents', catalogues: [{ ja: documentsJa, en: documentsEn }] },
+  { name: 'fundraising-receipts', catalogues: [{ ja: receiptsJa, en: receiptsEn }] },
   { name: 'fundraising', catalogues: [{ ja: fundraisingJa, en: fundraisingEn }, { ja: fundraisingWebJa, en: fundraisingWebEn }] },
   { name: 'fundraising-letters', catalogues: [{ ja: lettersJa, en: lettersEn }] },
   { name: 'inventory', catalogues: [{ ja: inventoryJa, en: inventoryEn }] },
