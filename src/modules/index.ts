@@ -19,6 +19,10 @@ import fundraisingJa from './fundraising/i18n/ja.json';
 import fundraisingWebEn from './fundraising/i18n/web.en.json';
 import fundraisingWebJa from './fundraising/i18n/web.ja.json';
 import lettersEn from './fundraising/letters/i18n/letters.en.json';
+import importsEn from './fundraising/imports/i18n/imports.en.json';
+import importsJa from './fundraising/imports/i18n/imports.ja.json';
+import importBatchesEn from './fundraising/imports/i18n/batches.en.json';
+import importBatchesJa from './fundraising/imports/i18n/batches.ja.json';
 import lettersJa from './fundraising/letters/i18n/letters.ja.json';
 import documentsJa from './documents/i18n/ja.json';
 import receiptsEn from './fundraising/receipts/i18n/receipts.en.json';
@@ -65,6 +69,7 @@ export const modules: ModuleMeta[] = [
   { name: 'fundraising-receipts', catalogues: [{ ja: receiptsJa, en: receiptsEn }] },
   { name: 'fundraising', catalogues: [{ ja: fundraisingJa, en: fundraisingEn }, { ja: fundraisingWebJa, en: fundraisingWebEn }] },
   { name: 'fundraising-letters', catalogues: [{ ja: lettersJa, en: lettersEn }] },
+  { name: 'fundraising-imports', catalogues: [{ ja: importsJa, en: importsEn }, { ja: importBatchesJa, en: importBatchesEn }] },
   { name: 'inventory', catalogues: [{ ja: inventoryJa, en: inventoryEn }] },
   { name: 'merge', catalogues: [{ ja: mergeJa, en: mergeEn }] },
   { name: 'matching', catalogues: [{ ja: matchingJa, en: matchingEn }] },

@@ -22,6 +22,7 @@ import { budgetRoutes } from './budgets/server/budgets.routes';
 import { reportRoutes } from './reports/server/reports.routes';
 import { fundraisingRoutes } from './fundraising/server/fundraising.routes';
 import { lettersRoutes } from './fundraising/letters/server/letters.routes';
+import { importRoutes } from './fundraising/imports/server/imports.routes';
 import { receiptRoutes } from './fundraising/receipts/server/receipts.routes';
 
 /** What a module's routes may be given besides its services. */
@@ -58,6 +59,7 @@ export const serverModules: ServerModule[] = [
   { name: 'reports', routes: (services) => reportRoutes(services.reports) },
   { name: 'fundraising', routes: (services) => fundraisingRoutes(services.fundraising) },
   { name: 'fundraising-letters', routes: (services) => lettersRoutes(services.letters) },
+  { name: 'fundraising-imports', routes: (services) => importRoutes(services.imports) },
   { name: 'fundraising-receipts', routes: (services) => receiptRoutes(services.receipts) },
   { name: 'advocacy', routes: (services) => advocacyRoutes(services.advocacy) },
 ];

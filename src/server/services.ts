@@ -5,6 +5,7 @@ import { createReportsService } from '../modules/reports/server/reports.service'
 import { createAdvocacyService } from '../modules/advocacy/server/advocacy.service';
 import { createFundraisingService } from '../modules/fundraising/server/fundraising.service';
 import { createLettersService } from '../modules/fundraising/letters/server/letters.service';
+import { createImportsService } from '../modules/fundraising/imports/server/imports.service';
 import { createReceiptsService } from '../modules/fundraising/receipts/server/receipts.service';
 import { createAuditService } from '../modules/audit/server/audit.service';
 import { createCasesService, recordHousingChange } from '../modules/cases/server/cases.service';
@@ -65,8 +66,9 @@ export function createServices(deps: {
   // Fundraising reaches no other module's data (separation of duties, issue 13).
   const fundraising = createFundraisingService(db, audit);
   const letters = createLettersService({ db, audit, fundraising });
+  const imports = createImportsService({ db, audit, fundraising });
   const receipts = createReceiptsService({ db, audit });
   const privacy = createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge, advocacy });
-  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising, letters, receipts };
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising, letters, imports, receipts };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -173,7 +173,8 @@ export const SupporterList = z.object({ supporters: z.array(SupporterSummary), t
 export type SupporterList = z.infer<typeof SupporterList>;
 
 /** What a proposed duplicate matched on; 'strong' asks the person to look before creating. */
-export const DuplicateReason = z.enum(['email', 'phone', 'kana_postal', 'name_city']);
+/** `kana`: only the reading agrees (a bank transfer names the payer in kana, without an address). */
+export const DuplicateReason = z.enum(['email', 'phone', 'kana_postal', 'name_city', 'kana']);
 export type DuplicateReason = z.infer<typeof DuplicateReason>;
 export const DuplicateCandidate = z.object({
   supporter: SupporterSummary,

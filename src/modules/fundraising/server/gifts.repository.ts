@@ -214,3 +214,9 @@ export function commitmentChanges(db: DbOrTx, organisationId: string, commitment
     .select(['kind', 'old_amount_yen', 'new_amount_yen', 'old_status', 'new_status', 'reason', 'effective_on', 'changed_at'])
     .where('organisation_id', '=', organisationId).where('commitment_id', '=', commitmentId).orderBy('changed_at').orderBy('id').execute();
 }
+
+/** Whether a gift is on a receipt that is still valid (migrations/0016_fundraising_receipts.sql). */
+export async function isReceipted(db: DbOrTx, giftId: string): Promise<boolean> {
+  const row = await db.selectFrom('receipt_gift').select('gift_id').where('gift_id', '=', giftId).where('is_active', '=', true).executeTakeFirst();
+  return row !== undefined;
+}

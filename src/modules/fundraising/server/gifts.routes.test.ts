@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv, type TestStaff } from '../../../server/test/factories';
 import { addDays, tokyoDate } from '../../../shared/time';
 import type { Campaign, CampaignProgress, CommitmentDetail, Fund, Gift, GiftList, Supporter } from '../contract';
+import { sampleSettings } from '../receipts/server/receipts.test-helpers';
 
 let env: TestEnv;
 let fundraiser: TestStaff;
@@ -14,7 +15,7 @@ let other: Supporter;
 let funds: Fund[];
 const json = <T>(res: { json: () => unknown }) => res.json() as T;
 const problem = (res: { json: () => unknown }) => (res.json() as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
-const call = (staff: TestStaff, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+const call = (staff: TestStaff, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
   env.app.inject({ method, url, headers: staff.headers, ...(payload !== undefined && { payload: payload as Record<string, unknown> }) });
 
 beforeAll(async () => {
@@ -94,6 +95,21 @@ describe('gifts', () => {
     expect(reversal).toMatchObject({ amountYen: -3000, receivedOn: '2026-10-05', status: 'refunded', reversesGiftId: g.id });
     expect(problem(await call(fundraiser, 'POST', `/api/fundraising/gifts/${g.id}/refund`, { version: kept.version, refundedOn: '2026-10-06', reason: 'again' })).code).toBe('gift.not_refundable');
     expect(problem(await call(fundraiser, 'PATCH', `/api/fundraising/gifts/${g.id}`, { version: kept.version, note: 'x' })).code).toBe('gift.refunded');
+  });
+
+  it('refuse to refund a gift on a valid receipt until the receipt is voided', async () => {
+    await call(admin, 'PUT', '/api/fundraising/receipt-settings', { ...sampleSettings(), version: 0 } as unknown as Record<string, unknown>);
+    const addressed = json<Supporter>(await call(fundraiser, 'POST', '/api/fundraising/supporters', { familyName: '石井', givenName: '学', address: { postalCode: '1130033', line1: '1-1' } }));
+    const g = json<Gift>(await call(fundraiser, 'POST', '/api/fundraising/gifts', { supporterId: addressed.id, amountYen: 5000, receivedOn: '2026-11-02', method: 'bank_transfer' }));
+    const receipt = await call(fundraiser, 'POST', '/api/fundraising/receipts', { giftId: g.id });
+    expect(receipt.statusCode).toBe(201);
+    const refused = await call(fundraiserJa, 'POST', `/api/fundraising/gifts/${g.id}/refund`, { version: g.version, refundedOn: '2026-11-03', reason: 'x' });
+    expect(refused.statusCode).toBe(409);
+    expect(problem(refused)).toMatchObject({ code: 'gift.receipted' });
+    expect(problem(refused).message).toContain('無効');
+    const id = json<{ id: string }>(receipt).id;
+    expect((await call(fundraiser, 'POST', `/api/fundraising/receipts/${id}/void`, { reason: 'gift refunded' })).statusCode).toBe(200);
+    expect((await call(fundraiser, 'POST', `/api/fundraising/gifts/${g.id}/refund`, { version: g.version, refundedOn: '2026-11-03', reason: 'x' })).statusCode).toBe(200);
   });
 
   it('confirm a pledge as received, but never turn a received gift back into a pledge', async () => {

@@ -293,6 +293,8 @@ async function getCommitment(ctx: RequestContext, id: string): Promise<Commitmen
         if (!current) throw notFound('gift.not_found');
         if (current.status !== 'received' || current.amount_yen <= 0) throw conflict('gift.not_refundable', { status: current.status });
         if (current.version !== input.version) throw conflict('gift.version_conflict');
+        // The receipt would certify a gift that was given back: it is voided first, on purpose.
+        if (await repo.isReceipted(tx, id)) throw conflict('gift.receipted');
         if (input.refundedOn > tokyoDate()) throw invalidField('gift.received_in_future', 'refundedOn', 'date_in_future');
         const original = await repo.findGift(tx, ctx.actor.organisationId, id);
         if (!original) throw notFound('gift.not_found');
