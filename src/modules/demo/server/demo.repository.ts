@@ -201,10 +201,12 @@ export async function insertCampaignReturning(db: DbOrTx, row: Insertable<Campai
 }
 
 export async function insertCommitmentsReturning(db: DbOrTx, rows: Insertable<RecurringCommitmentTable>[]): Promise<string[]> {
+  if (rows.length === 0) return [];
   return (await db.insertInto('recurring_commitment').values(rows).returning('id').execute()).map((r) => r.id);
 }
 
 export async function insertCommitmentChanges(db: DbOrTx, rows: Insertable<RecurringChangeTable>[]): Promise<void> {
+  if (rows.length === 0) return;
   await db.insertInto('recurring_change').values(rows).execute();
 }
 

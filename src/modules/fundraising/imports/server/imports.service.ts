@@ -100,6 +100,9 @@ function donorKey(s: ImportSupporter): string | null {
   return name ? `n:${name}:${s.postalCode ?? ''}:${s.line1}` : null;
 }
 
+/** An import this large changes the tables enough to refresh their statistics. */
+const LARGE_IMPORT = 2000;
+
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 
 export function createImportsService(deps: { db: Db; audit: AuditService; fundraising: FundraisingService }) {
@@ -264,7 +267,7 @@ export function createImportsService(deps: { db: Db; audit: AuditService; fundra
      * monthly gifts tied to a commitment. Refused while a row is still unclear.
      */
     async commit(ctx: RequestContext, id: string): Promise<ImportBatch> {
-      return db.transaction().execute(async (tx) => {
+      const committed = await db.transaction().execute(async (tx) => {
         const batch = await load(tx, ctx, id, true);
         if (batch.status !== 'mapped') throw conflict(batch.status === 'uploaded' ? 'import.not_mapped' : 'import.already_committed');
         const all = await repo.allRows(tx, id);
@@ -370,6 +373,8 @@ export function createImportsService(deps: { db: Db; audit: AuditService; fundra
         await audit.record(tx, ctx, { action: 'create', entityType: 'import_batch', entityId: id, details: { committed: true, gifts: giftIds.size, supporters: newIds.length, commitments: started } });
         return present(tx, await load(tx, ctx, id), false);
       });
+      if (committed.giftsCreated >= LARGE_IMPORT) await repo.refreshStatistics(db);
+      return committed;
     },
 
     /** Takes a committed batch out in full: its gifts, and the supporters it created that nothing else refers to. */
