@@ -27,6 +27,8 @@ import lettersJa from './fundraising/letters/i18n/letters.ja.json';
 import documentsJa from './documents/i18n/ja.json';
 import receiptsEn from './fundraising/receipts/i18n/receipts.en.json';
 import receiptsJa from './fundraising/receipts/i18n/receipts.ja.json';
+import fundraisingReportsEn from './fundraising/reports/i18n/reports.en.json';
+import fundraisingReportsJa from './fundraising/reports/i18n/reports.ja.json';
 import inventoryEn from './inventory/i18n/en.json';
 import inventoryJa from './inventory/i18n/ja.json';
 import mergeEn from './merge/i18n/en.json';
@@ -67,6 +69,7 @@ export const modules: ModuleMeta[] = [
   { name: 'deadlines', catalogues: [{ ja: deadlinesJa, en: deadlinesEn }] },
   { name: 'documents', catalogues: [{ ja: documentsJa, en: documentsEn }] },
   { name: 'fundraising-receipts', catalogues: [{ ja: receiptsJa, en: receiptsEn }] },
+  { name: 'fundraising-reports', catalogues: [{ ja: fundraisingReportsJa, en: fundraisingReportsEn }] },
   { name: 'fundraising', catalogues: [{ ja: fundraisingJa, en: fundraisingEn }, { ja: fundraisingWebJa, en: fundraisingWebEn }] },
   { name: 'fundraising-letters', catalogues: [{ ja: lettersJa, en: lettersEn }] },
   { name: 'fundraising-imports', catalogues: [{ ja: importsJa, en: importsEn }, { ja: importBatchesJa, en: importBatchesEn }] },

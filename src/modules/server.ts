@@ -24,6 +24,7 @@ import { fundraisingRoutes } from './fundraising/server/fundraising.routes';
 import { lettersRoutes } from './fundraising/letters/server/letters.routes';
 import { importRoutes } from './fundraising/imports/server/imports.routes';
 import { receiptRoutes } from './fundraising/receipts/server/receipts.routes';
+import { fundraisingReportRoutes } from './fundraising/reports/server/fundraising-reports.routes';
 
 /** What a module's routes may be given besides its services. */
 export interface RouteOptions {
@@ -61,5 +62,6 @@ export const serverModules: ServerModule[] = [
   { name: 'fundraising-letters', routes: (services) => lettersRoutes(services.letters) },
   { name: 'fundraising-imports', routes: (services) => importRoutes(services.imports) },
   { name: 'fundraising-receipts', routes: (services) => receiptRoutes(services.receipts) },
+  { name: 'fundraising-reports', routes: (services) => fundraisingReportRoutes(services.fundraisingReports) },
   { name: 'advocacy', routes: (services) => advocacyRoutes(services.advocacy) },
 ];

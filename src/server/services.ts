@@ -7,6 +7,7 @@ import { createFundraisingService } from '../modules/fundraising/server/fundrais
 import { createLettersService } from '../modules/fundraising/letters/server/letters.service';
 import { createImportsService } from '../modules/fundraising/imports/server/imports.service';
 import { createReceiptsService } from '../modules/fundraising/receipts/server/receipts.service';
+import { createFundraisingReportsService } from '../modules/fundraising/reports/server/fundraising-reports.service';
 import { createAuditService } from '../modules/audit/server/audit.service';
 import { createCasesService, recordHousingChange } from '../modules/cases/server/cases.service';
 import { residenceCardHash } from '../modules/cases/server/cases.sealing';
@@ -68,7 +69,8 @@ export function createServices(deps: {
   const letters = createLettersService({ db, audit, fundraising });
   const imports = createImportsService({ db, audit, fundraising });
   const receipts = createReceiptsService({ db, audit });
+  const fundraisingReports = createFundraisingReportsService({ db, audit });
   const privacy = createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge, advocacy });
-  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising, letters, imports, receipts };
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising, letters, imports, fundraisingReports, receipts };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -11,6 +11,7 @@ import type { AdvocacyTables } from '../../modules/advocacy/server/advocacy.tabl
 import type { FundraisingTables } from '../../modules/fundraising/server/fundraising.tables';
 import type { LetterTables } from '../../modules/fundraising/letters/server/letters.tables';
 import type { ImportTables } from '../../modules/fundraising/imports/server/imports.tables';
+import type { FundraisingReportTables } from '../../modules/fundraising/reports/server/fundraising-reports.tables';
 import type { ReceiptTables } from '../../modules/fundraising/receipts/server/receipts.tables';
 import type { ColumnType, Generated } from 'kysely';
 
@@ -219,4 +220,4 @@ export interface FoundationTables {
  * src/modules/<module>/server/<module>.tables.ts and adds them here with `&`.
  */
 export type Database = FoundationTables & CaseTables & PrivacyTables & DocumentTables & MergeTables & MatchingTables
-  & InventoryTables & BudgetTables & ShelterTables & StaffTables & AdvocacyTables & FundraisingTables & LetterTables & ImportTables & ReceiptTables;
+  & InventoryTables & BudgetTables & ShelterTables & StaffTables & AdvocacyTables & FundraisingTables & LetterTables & ImportTables & FundraisingReportTables & ReceiptTables;
