@@ -13,6 +13,7 @@ import { winterWeb } from './winter/web/winter.web';
 import { budgetsWeb } from './budgets/web/budgets.web';
 import { reportsWeb } from './reports/web/reports.web';
 import { advocacyWeb } from './advocacy/web/advocacy.web';
+import { fundraisingWeb } from './fundraising/web/fundraising.web';
 import { auditWeb } from './audit/web/audit.web';
 import { staffWeb } from './staff/web/staff.web';
 
@@ -46,6 +47,7 @@ export const webModules: WebModule[] = [
   budgetsWeb,
   reportsWeb,
   advocacyWeb,
+  fundraisingWeb,
   auditWeb,
   staffWeb,
 ];

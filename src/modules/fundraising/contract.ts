@@ -64,7 +64,9 @@ export const Address = z.object({
 export type Address = z.infer<typeof Address>;
 
 const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-const Phone = z.string().trim().max(40).refine((s) => /^[+\d\s()\-－ー‐０-９]*$/.test(s) && s.replace(/\D/g, '').length >= 6 || s === '', { params: { key: 'phone_format' } });
+/** A phone number as typed (full-width digits and dashes are folded to ASCII first). */
+const Phone = z.string().trim().max(40).transform((s) => s.normalize('NFKC').replace(/[ー‐−]/g, '-'))
+  .refine((s) => s === '' || (/^[+\d\s()-]*$/.test(s) && s.replace(/\D/g, '').length >= 6), { params: { key: 'phone_format' } });
 const Tag = z.string().trim().min(1).max(40);
 
 const supporterFields = {

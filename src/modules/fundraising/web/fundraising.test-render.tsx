@@ -1,0 +1,82 @@
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { Route, Routes } from 'react-router';
+import { tokyoDate } from '../../../shared/time';
+import { RequireAuth, RequirePermission } from '../../../web/auth';
+import { i18n } from '../../../web/i18n';
+import { SERVER_START_TIMEOUT, startAppServer, type AppServer, type Session } from '../../../web/test/app-server';
+import { renderWithProviders } from '../../../web/test/render';
+import type { Campaign, Commitment, Gift, Supporter } from '../contract';
+import type { CreateCampaignBody, CreateCommitmentBody, CreateGiftBody, CreateSupporterBody } from './fundraising.queries';
+import { fundraisingWeb } from './fundraising.web';
+
+/** Renders the fundraising pages at a path, routed and guarded as the app does (src/web/AppRoutes.tsx). */
+export function renderFundraising(route: string) {
+  return renderWithProviders(
+    <RequireAuth>
+      <Routes>
+        {fundraisingWeb.pages.map((page) => (
+          <Route
+            key={page.path}
+            path={page.path}
+            element={page.permission ? <RequirePermission permission={page.permission}>{page.element}</RequirePermission> : page.element}
+          />
+        ))}
+      </Routes>
+    </RequireAuth>,
+    { route },
+  );
+}
+
+/** What a test sets up through the API, as the signed-in fundraiser. */
+export interface Fundraiser {
+  session: Session;
+  supporter(input: Partial<CreateSupporterBody>): Promise<Supporter>;
+  gift(input: Partial<CreateGiftBody>): Promise<Gift>;
+  campaign(input: Partial<CreateCampaignBody> & { code: string }): Promise<Campaign>;
+  commitment(input: Partial<CreateCommitmentBody> & { supporterId: string }): Promise<Commitment>;
+  /** The JSON bodies the page sent with this method to this path (query string ignored), in order. */
+  sent(method: string, path: string): unknown[];
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * The real server for this test file (routes, services, SQL on PGlite, the bundled Japan Post
+ * data), started once, with window.fetch served by it as a fundraiser for every test.
+ */
+export function withFundraisingServer(language: 'ja' | 'en' = 'en'): () => Fundraiser {
+  let server: AppServer;
+  let fundraiser: Fundraiser;
+  let requests: ReturnType<typeof vi.fn<Fetch>> | null = null;
+  beforeAll(async () => {
+    server = await startAppServer();
+    const session = await server.signIn('fundraiser', language);
+    fundraiser = {
+      session,
+      supporter: (input) => session.api('POST', '/api/fundraising/supporters', { kind: 'individual', ...input }),
+      gift: (input) => session.api('POST', '/api/fundraising/gifts', { supporterId: null, amountYen: 10_000, receivedOn: tokyoDate(), method: 'bank_transfer', ...input }),
+      campaign: (input) => session.api('POST', '/api/fundraising/campaigns', { nameJa: input.code, nameEn: input.code, startsOn: tokyoDate(), ...input }),
+      commitment: (input) => session.api('POST', '/api/fundraising/commitments', { amountYen: 3_000, dayOfMonth: 27, method: 'direct_debit', startsOn: tokyoDate(), ...input }),
+      sent(method, path) {
+        return (requests?.mock.calls ?? [])
+          .filter(([url, init]) => url.split('?')[0] === path && (init?.method ?? 'GET') === method)
+          .map(([, init]) => (init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined));
+      },
+    };
+  }, SERVER_START_TIMEOUT);
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await i18n.changeLanguage(language);
+    server.serve(fundraiser.session);
+    // Every request still goes to the server; this only remembers what the page sent.
+    const served = window.fetch as unknown as Fetch;
+    requests = vi.fn<Fetch>((input, init) => served(input, init));
+    vi.stubGlobal('fetch', requests);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  return () => fundraiser;
+}
