@@ -23,10 +23,14 @@ import importsEn from './fundraising/imports/i18n/imports.en.json';
 import importsJa from './fundraising/imports/i18n/imports.ja.json';
 import importBatchesEn from './fundraising/imports/i18n/batches.en.json';
 import importBatchesJa from './fundraising/imports/i18n/batches.ja.json';
+import importsWebEn from './fundraising/imports/i18n/imports-web.en.json';
+import importsWebJa from './fundraising/imports/i18n/imports-web.ja.json';
 import lettersJa from './fundraising/letters/i18n/letters.ja.json';
 import documentsJa from './documents/i18n/ja.json';
 import receiptsEn from './fundraising/receipts/i18n/receipts.en.json';
 import receiptsJa from './fundraising/receipts/i18n/receipts.ja.json';
+import receiptsWebEn from './fundraising/receipts/i18n/receipts-web.en.json';
+import receiptsWebJa from './fundraising/receipts/i18n/receipts-web.ja.json';
 import fundraisingReportsEn from './fundraising/reports/i18n/reports.en.json';
 import fundraisingReportsJa from './fundraising/reports/i18n/reports.ja.json';
 import inventoryEn from './inventory/i18n/en.json';
@@ -68,11 +72,11 @@ export const modules: ModuleMeta[] = [
   { name: 'cases', catalogues: [{ ja: casesJa, en: casesEn }] },
   { name: 'deadlines', catalogues: [{ ja: deadlinesJa, en: deadlinesEn }] },
   { name: 'documents', catalogues: [{ ja: documentsJa, en: documentsEn }] },
-  { name: 'fundraising-receipts', catalogues: [{ ja: receiptsJa, en: receiptsEn }] },
+  { name: 'fundraising-receipts', catalogues: [{ ja: receiptsJa, en: receiptsEn }, { ja: receiptsWebJa, en: receiptsWebEn }] },
   { name: 'fundraising-reports', catalogues: [{ ja: fundraisingReportsJa, en: fundraisingReportsEn }] },
   { name: 'fundraising', catalogues: [{ ja: fundraisingJa, en: fundraisingEn }, { ja: fundraisingWebJa, en: fundraisingWebEn }] },
   { name: 'fundraising-letters', catalogues: [{ ja: lettersJa, en: lettersEn }] },
-  { name: 'fundraising-imports', catalogues: [{ ja: importsJa, en: importsEn }, { ja: importBatchesJa, en: importBatchesEn }] },
+  { name: 'fundraising-imports', catalogues: [{ ja: importsJa, en: importsEn }, { ja: importBatchesJa, en: importBatchesEn }, { ja: importsWebJa, en: importsWebEn }] },
   { name: 'inventory', catalogues: [{ ja: inventoryJa, en: inventoryEn }] },
   { name: 'merge', catalogues: [{ ja: mergeJa, en: mergeEn }] },
   { name: 'matching', catalogues: [{ ja: matchingJa, en: matchingEn }] },

@@ -14,6 +14,8 @@ import { budgetsWeb } from './budgets/web/budgets.web';
 import { reportsWeb } from './reports/web/reports.web';
 import { advocacyWeb } from './advocacy/web/advocacy.web';
 import { fundraisingWeb } from './fundraising/web/fundraising.web';
+import { receiptsWeb } from './fundraising/receipts/web/receipts.web';
+import { importsWeb } from './fundraising/imports/web/imports.web';
 import { auditWeb } from './audit/web/audit.web';
 import { staffWeb } from './staff/web/staff.web';
 
@@ -48,6 +50,8 @@ export const webModules: WebModule[] = [
   reportsWeb,
   advocacyWeb,
   fundraisingWeb,
+  receiptsWeb,
+  importsWeb,
   auditWeb,
   staffWeb,
 ];

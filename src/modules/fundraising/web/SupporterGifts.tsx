@@ -14,6 +14,7 @@ import { currentLanguage } from '../../../web/i18n';
 import { RefundInput, type Gift } from '../contract';
 import { giftCampaignName, giftFundLabel, giftStatusColor, giftStatusLabel, methodLabel, softCreditLabel, yen } from './fundraising.labels';
 import { giftsKey, refundGift, supporterGiftsQuery, updateGift } from './fundraising.queries';
+import { IssueReceiptButton } from '../receipts/web/IssueReceiptButton';
 
 /** The status of a gift as a badge with its word (a reversing entry says so). */
 export function GiftStatusBadge({ gift }: { gift: Pick<Gift, 'status' | 'reversesGiftId'> }) {
@@ -193,6 +194,9 @@ export function SupporterGifts({ supporterId }: { supporterId: string }) {
                         </Group>
                       </Table.Td>
                       <Table.Td>
+                        {gift.status === 'received' && !gift.reversesGiftId && gift.amountYen > 0 && (
+                          <IssueReceiptButton giftId={gift.id} description={`${yen(gift.amountYen)} ${formatDate(gift.receivedOn, language)}`} />
+                        )}
                         {canWrite && gift.status === 'received' && !gift.reversesGiftId && gift.amountYen > 0 && (
                           <Button size="xs" variant="default" onClick={() => setRefunding(gift)}
                             aria-label={t('ui.fundraising.refund.action', { amount: yen(gift.amountYen), date: formatDate(gift.receivedOn, language) })}>

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { AnnualReceiptButton } from '../receipts/web/AnnualReceiptButton';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -232,6 +233,7 @@ export function SupporterPage() {
           <Button component={Link} to={`/fundraising/gifts/new?supporterId=${s.id}`}>
             {t('ui.fundraising.gifts.record')}
           </Button>
+          <AnnualReceiptButton supporterId={s.id} />
         </Group>
       )}
       <GivingByYear supporterId={s.id} />
