@@ -49,7 +49,7 @@ async function adminSession(baseUrl: string, admin: { email: string; password: s
  * One call to the API as the administrator (their session is shared with createStaff): the
  * answer's status and parsed JSON body, for setting up what a journey needs.
  */
-export async function adminApi<T = unknown>(baseUrl: string, admin: { email: string; password: string }, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function adminApi<T = unknown>(baseUrl: string, admin: { email: string; password: string }, method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const key = `${baseUrl} ${admin.email}`;
   if (!adminSessions.has(key)) adminSessions.set(key, adminSession(baseUrl, admin));
   const { cookie, csrfToken } = await (adminSessions.get(key) as Promise<{ cookie: string; csrfToken: string }>);
@@ -95,7 +95,7 @@ export interface JourneyEnv {
  * Creates a staff member with a fresh email (`<role>.<tag.>lang.<random>@e2e.tobira`), opens a
  * browser in their language (added to env.browsers for closing) and logs them in.
  */
-export async function staffPage(env: JourneyEnv, lang: Lang, role: 'reception' | 'caseworker' | 'advocacy', tag?: string) {
+export async function staffPage(env: JourneyEnv, lang: Lang, role: 'reception' | 'caseworker' | 'advocacy' | 'fundraiser', tag?: string) {
   const email = `${role}.${tag ? `${tag}.` : ''}${lang}.${randomBytes(3).toString('hex')}@e2e.tobira`;
   const password = `pw-${randomBytes(8).toString('hex')}`;
   await createStaff(env.baseUrl, env.admin, { email, displayName: `${role} ${lang}`, role, language: lang, password });

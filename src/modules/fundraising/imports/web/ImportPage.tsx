@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Fieldset, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Box, Anchor, Badge, Button, Fieldset, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,8 +47,9 @@ function SampleTable({ batch }: { batch: ImportBatch }) {
       <Title order={3} size="h4">
         {t('ui.giftImports.mapping.sampleTitle', { count: batch.sample.length })}
       </Title>
-      <Table.ScrollContainer minWidth={Math.max(600, batch.headers.length * 120)}>
-        <Table striped withTableBorder aria-label={t('ui.giftImports.mapping.sampleTitle', { count: batch.sample.length })}>
+      {/* A focusable region, so the wide sample can be scrolled with the keyboard. */}
+      <Box component="div" role="region" aria-label={t('ui.giftImports.mapping.sampleTitle', { count: batch.sample.length })} tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Table striped withTableBorder miw={Math.max(600, batch.headers.length * 120)} aria-label={t('ui.giftImports.mapping.sampleTitle', { count: batch.sample.length })}>
           <TableHeader labels={batch.headers} />
           <Table.Tbody>
             {batch.sample.map((cells, i) => (
@@ -62,7 +63,7 @@ function SampleTable({ batch }: { batch: ImportBatch }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
     </Stack>
   );
 }
@@ -242,8 +243,8 @@ function RowsTable({ batch, match, count, canDecide }: { batch: ImportBatch; mat
     <Stack>
       <QueryStatus query={rows} />
       {list.length > 0 && (
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped aria-label={caption}>
+        <Box component="div" role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
+          <Table striped miw={960} aria-label={caption}>
             <TableHeader
               labels={[t('ui.giftImports.rows.line'), t('ui.giftImports.rows.date'), t('ui.giftImports.rows.amount'), t('ui.giftImports.rows.donor'), t('ui.giftImports.rows.email'), t('ui.giftImports.rows.details')]}
             />
@@ -282,7 +283,7 @@ function RowsTable({ batch, match, count, canDecide }: { batch: ImportBatch; mat
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
       )}
       {count > ROWS_PAGE && (
         <Group>
