@@ -33,6 +33,8 @@ import receiptsWebEn from './fundraising/receipts/i18n/receipts-web.en.json';
 import receiptsWebJa from './fundraising/receipts/i18n/receipts-web.ja.json';
 import fundraisingReportsEn from './fundraising/reports/i18n/reports.en.json';
 import fundraisingReportsJa from './fundraising/reports/i18n/reports.ja.json';
+import fundraisingReportsWebEn from './fundraising/reports/i18n/reports-web.en.json';
+import fundraisingReportsWebJa from './fundraising/reports/i18n/reports-web.ja.json';
 import inventoryEn from './inventory/i18n/en.json';
 import inventoryJa from './inventory/i18n/ja.json';
 import mergeEn from './merge/i18n/en.json';
@@ -73,7 +75,7 @@ export const modules: ModuleMeta[] = [
   { name: 'deadlines', catalogues: [{ ja: deadlinesJa, en: deadlinesEn }] },
   { name: 'documents', catalogues: [{ ja: documentsJa, en: documentsEn }] },
   { name: 'fundraising-receipts', catalogues: [{ ja: receiptsJa, en: receiptsEn }, { ja: receiptsWebJa, en: receiptsWebEn }] },
-  { name: 'fundraising-reports', catalogues: [{ ja: fundraisingReportsJa, en: fundraisingReportsEn }] },
+  { name: 'fundraising-reports', catalogues: [{ ja: fundraisingReportsJa, en: fundraisingReportsEn }, { ja: fundraisingReportsWebJa, en: fundraisingReportsWebEn }] },
   { name: 'fundraising', catalogues: [{ ja: fundraisingJa, en: fundraisingEn }, { ja: fundraisingWebJa, en: fundraisingWebEn }] },
   { name: 'fundraising-letters', catalogues: [{ ja: lettersJa, en: lettersEn }] },
   { name: 'fundraising-imports', catalogues: [{ ja: importsJa, en: importsEn }, { ja: importBatchesJa, en: importBatchesEn }, { ja: importsWebJa, en: importsWebEn }] },

@@ -16,6 +16,7 @@ import { advocacyWeb } from './advocacy/web/advocacy.web';
 import { fundraisingWeb } from './fundraising/web/fundraising.web';
 import { receiptsWeb } from './fundraising/receipts/web/receipts.web';
 import { importsWeb } from './fundraising/imports/web/imports.web';
+import { fundraisingReportsWeb } from './fundraising/reports/web/reports.web';
 import { auditWeb } from './audit/web/audit.web';
 import { staffWeb } from './staff/web/staff.web';
 
@@ -52,6 +53,7 @@ export const webModules: WebModule[] = [
   fundraisingWeb,
   receiptsWeb,
   importsWeb,
+  fundraisingReportsWeb,
   auditWeb,
   staffWeb,
 ];
