@@ -36,7 +36,10 @@ describe('fundraising, from a new supporter to the receipt, an import and the ca
     const campaign = await api<{ id: string }>('POST', '/api/fundraising/campaigns', { code: 'winter-e2e', nameJa: '冬の緊急支援アピール（E2E）', nameEn: 'Winter appeal (E2E)', goalYen: 1_000_000, startsOn: '2026-11-01' }, 201);
 
     const page = await staffPage(env, 'en', 'fundraiser');
-    await page.waitForURL(/\/fundraising\/supporters$/);
+    await page.waitForURL(/\/fundraising$/);
+    await page.getByRole('heading', { name: 'Impact for appeals' }).or(page.getByRole('heading', { name: /Fundraising/ })).first().waitFor();
+    await expectNoSeriousAxeViolations(page, 'fundraising dashboard');
+    await page.goto(`${baseUrl}fundraising/supporters`);
     await expectNoSeriousAxeViolations(page, 'supporters page');
 
     // A new supporter: the postal code fills the prefecture and the city.

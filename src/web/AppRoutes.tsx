@@ -17,11 +17,11 @@ function NotFound() {
   );
 }
 
-/** The first page this staff member may see: the queue for the desk, else people, supporters, reports, advocacy evidence, else settings. */
+/** The first page this staff member may see: the queue for the desk, else people, the fundraising dashboard, reports, advocacy evidence, else settings. */
 function Home() {
   const me = useMe();
   const to = me.permissions.includes('visits.read') ? '/queue' : me.permissions.includes('people.read') ? '/people'
-    : me.permissions.includes('fundraising.read') ? '/fundraising/supporters' : me.permissions.includes('reports.read') ? '/reports' : me.permissions.includes('advocacy.read') ? '/advocacy' : '/settings';
+    : me.permissions.includes('fundraising.read') ? '/fundraising' : me.permissions.includes('reports.read') ? '/reports' : me.permissions.includes('advocacy.read') ? '/advocacy' : '/settings';
   return <Navigate to={to} replace />;
 }
 
