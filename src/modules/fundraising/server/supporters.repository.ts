@@ -64,6 +64,11 @@ export async function replaceAddress(db: DbOrTx, row: Insertable<SupporterAddres
   return db.insertInto('supporter_address').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
+/** Ends addresses (kept as history). */
+export function endAddresses(db: DbOrTx, ids: readonly string[]) {
+  return db.updateTable('supporter_address').set({ replaced_at: sql`now()` }).where('id', 'in', ids).execute();
+}
+
 export function listAddresses(db: DbOrTx, organisationId: string, supporterId: string) {
   return db.selectFrom('supporter_address')
     .select(['id', 'country', 'postal_code', 'prefecture', 'city', 'line1', 'line2', 'valid_from', 'replaced_at'])

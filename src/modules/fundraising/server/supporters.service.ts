@@ -315,7 +315,7 @@ export function createSupportersService(db: Db, audit: AuditService) {
         await repo.restoreSupporter(tx, ctx.actor.organisationId, m.kept_id, restore as Updateable<SupporterTable>);
         if (moved.addresses.length > 0) {
           // The copied address is ended, not deleted; the kept supporter's earlier history is untouched.
-          await tx.updateTable('supporter_address').set({ replaced_at: new Date() }).where('id', 'in', moved.addresses).execute();
+          await repo.endAddresses(tx, moved.addresses);
         }
         await repo.setMergedInto(tx, ctx.actor.organisationId, m.merged_id, null);
         await reindex(tx, ctx, m.kept_id);

@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router';
 import { tokyoDate } from '../../../shared/time';
 import { RequireAuth, RequirePermission } from '../../../web/auth';
 import { i18n } from '../../../web/i18n';
-import { SERVER_START_TIMEOUT, startAppServer, type AppServer, type Session } from '../../../web/test/app-server';
+import { SERVER_START_TIMEOUT, startAppServer, type AppServer, type Session } from '../../../server/test/app-server';
 import { renderWithProviders } from '../../../web/test/render';
 import type { Campaign, Commitment, Gift, Supporter } from '../contract';
 import type { CreateCampaignBody, CreateCommitmentBody, CreateGiftBody, CreateSupporterBody } from './fundraising.queries';

@@ -4,7 +4,7 @@ import { Route, Routes } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RequireAuth, RequirePermission } from '../../../../web/auth';
 import { i18n } from '../../../../web/i18n';
-import { SERVER_START_TIMEOUT, startAppServer, type AppServer, type Session } from '../../../../web/test/app-server';
+import { SERVER_START_TIMEOUT, startAppServer, type AppServer, type Session } from '../../../../server/test/app-server';
 import { renderWithProviders } from '../../../../web/test/render';
 import { tokyoDate } from '../../../../shared/time';
 import type { Gift, Supporter } from '../../contract';

@@ -4,10 +4,10 @@ import { vi } from 'vitest';
 import type { RoleCode } from '../../modules/staff/contract';
 // Test-only: the web code itself never imports the server. Here the whole app runs in the test's
 // process so a page talks to the real routes, services and SQL (PGlite in memory), not a stand-in.
-import { buildApp } from '../../server/app';
-import { bootstrap } from '../../server/bootstrap';
-import { openDatabase, type DatabaseHandle } from '../../server/db/database';
-import { migrate } from '../../server/db/migrate';
+import { buildApp } from '../app';
+import { bootstrap } from '../bootstrap';
+import { openDatabase, type DatabaseHandle } from '../db/database';
+import { migrate } from '../db/migrate';
 
 /** How long starting the server may take on a loaded two-core machine (PGlite start-up and every migration). */
 export const SERVER_START_TIMEOUT = 180_000;
