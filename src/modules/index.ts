@@ -44,6 +44,12 @@ import matchingJa from './matching/i18n/ja.json';
 import privacyEn from './privacy/i18n/en.json';
 import privacyJa from './privacy/i18n/ja.json';
 import reportsEn from './reports/i18n/en.json';
+import runnersEn from './runners/i18n/en.json';
+import runnersJa from './runners/i18n/ja.json';
+import runnersWebEn from './runners/i18n/web.en.json';
+import runnersWebJa from './runners/i18n/web.ja.json';
+import runnersPublicEn from './runners/i18n/public.en.json';
+import runnersPublicJa from './runners/i18n/public.ja.json';
 import reportsJa from './reports/i18n/ja.json';
 import shelterEn from './shelter/i18n/en.json';
 import shelterJa from './shelter/i18n/ja.json';
@@ -84,6 +90,7 @@ export const modules: ModuleMeta[] = [
   { name: 'matching', catalogues: [{ ja: matchingJa, en: matchingEn }] },
   { name: 'privacy', catalogues: [{ ja: privacyJa, en: privacyEn }] },
   { name: 'reports', catalogues: [{ ja: reportsJa, en: reportsEn }] },
+  { name: 'runners', catalogues: [{ ja: runnersJa, en: runnersEn }, { ja: runnersWebJa, en: runnersWebEn }, { ja: runnersPublicJa, en: runnersPublicEn }] },
   { name: 'shelter', catalogues: [{ ja: shelterJa, en: shelterEn }] },
   { name: 'tasks', catalogues: [{ ja: tasksJa, en: tasksEn }] },
   { name: 'winter', catalogues: [{ ja: winterJa, en: winterEn }] },

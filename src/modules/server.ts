@@ -25,10 +25,16 @@ import { lettersRoutes } from './fundraising/letters/server/letters.routes';
 import { importRoutes } from './fundraising/imports/server/imports.routes';
 import { receiptRoutes } from './fundraising/receipts/server/receipts.routes';
 import { fundraisingReportRoutes } from './fundraising/reports/server/fundraising-reports.routes';
+import { runnersRoutes } from './runners/server/runners.routes';
+import { runnersPublicRoutes } from './runners/server/runners.public.routes';
 
 /** What a module's routes may be given besides its services. */
 export interface RouteOptions {
   session: { secureCookies: boolean; sessionHours: number };
+  /** Signs the public forms' tokens (form-guard) and the runners' editing sessions. */
+  secretKey: Buffer;
+  publicUrl: string | undefined;
+  paymentWebhookSecret: string | undefined;
 }
 
 /** A module's HTTP side: the routes it serves, given the services (wired in src/server/services.ts). */
@@ -64,4 +70,6 @@ export const serverModules: ServerModule[] = [
   { name: 'fundraising-receipts', routes: (services) => receiptRoutes(services.receipts) },
   { name: 'fundraising-reports', routes: (services) => fundraisingReportRoutes(services.fundraisingReports) },
   { name: 'advocacy', routes: (services) => advocacyRoutes(services.advocacy) },
+  { name: 'runners', routes: (services) => runnersRoutes(services.runners) },
+  { name: 'runners-public', routes: (services, options) => runnersPublicRoutes(services.runners, options) },
 ];

@@ -17,6 +17,7 @@ import { fundraisingWeb } from './fundraising/web/fundraising.web';
 import { receiptsWeb } from './fundraising/receipts/web/receipts.web';
 import { importsWeb } from './fundraising/imports/web/imports.web';
 import { fundraisingReportsWeb } from './fundraising/reports/web/reports.web';
+import { runnersWeb } from './runners/web/runners.web';
 import { auditWeb } from './audit/web/audit.web';
 import { staffWeb } from './staff/web/staff.web';
 
@@ -54,6 +55,7 @@ export const webModules: WebModule[] = [
   receiptsWeb,
   importsWeb,
   fundraisingReportsWeb,
+  runnersWeb,
   auditWeb,
   staffWeb,
 ];

@@ -33,6 +33,14 @@ export interface AppOptions {
   documentMaxBytes?: number;
   /** Believe X-Forwarded-For/-Proto from a reverse proxy (default: TOBIRA_TRUST_PROXY=1). */
   trustProxy?: boolean;
+  /** Outgoing mail (config TOBIRA_SMTP_URL); without a URL nothing is sent and staff hand links over themselves. */
+  mail?: { url?: string | undefined; from?: string };
+  /** The public address (config TOBIRA_PUBLIC_URL), for links in emails and Open Graph tags. */
+  publicUrl?: string | undefined;
+  /** The payment platform's signing secret (config TOBIRA_PAYMENT_WEBHOOK_SECRET). */
+  paymentWebhookSecret?: string | undefined;
+  /** The clock (tests move it to see a link expire without waiting). */
+  now?: () => Date;
 }
 
 export interface App {
@@ -45,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const services = createServices({
     db: options.db, secretKey: options.secretKey, sessionHours: options.sessionHours ?? 12,
     documentsDir: options.documentsDir, documentMaxBytes: options.documentMaxBytes,
+    mail: options.mail, publicUrl: options.publicUrl, now: options.now,
   });
   const app = Fastify({
     logger: {
@@ -108,7 +117,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const sessionOptions = { secureCookies: options.secureCookies ?? false, sessionHours: options.sessionHours ?? 12 };
-  for (const module of serverModules) await app.register(module.routes(services, { session: sessionOptions }));
+  const routeOptions = { session: sessionOptions, secretKey: options.secretKey, publicUrl: options.publicUrl, paymentWebhookSecret: options.paymentWebhookSecret };
+  for (const module of serverModules) await app.register(module.routes(services, routeOptions));
 
   if (options.serveWeb && existsSync(path.join(webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDistDir, serve: false });

@@ -23,6 +23,13 @@ export interface Config {
   secureCookies: boolean;
   sessionHours: number;
   logLevel: string;
+  /** Outgoing mail (runner edit links, decisions, reminders): TOBIRA_SMTP_URL (smtp:// or smtps://) and the sender. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The public address of Tobira (TOBIRA_PUBLIC_URL, e.g. https://give.example.org): links in emails and Open Graph tags. */
+  publicUrl: string | undefined;
+  /** The shared secret a payment platform signs its notices with (TOBIRA_PAYMENT_WEBHOOK_SECRET); without it the webhook is off. */
+  paymentWebhookSecret: string | undefined;
 }
 
 interface SecretKeySource {
@@ -151,5 +158,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secureCookies: env.TOBIRA_SECURE_COOKIES === '1',
     sessionHours: Number.parseInt(env.TOBIRA_SESSION_HOURS ?? '12', 10),
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.TOBIRA_SMTP_URL || undefined,
+    mailFrom: env.TOBIRA_MAIL_FROM || 'Tobira <no-reply@tobira.local>',
+    publicUrl: env.TOBIRA_PUBLIC_URL || undefined,
+    paymentWebhookSecret: env.TOBIRA_PAYMENT_WEBHOOK_SECRET || undefined,
   };
 }

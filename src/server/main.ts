@@ -41,6 +41,9 @@ export async function startServer(config: Config = loadConfig(process.env, proce
     serveWeb: true,
     documentsDir: config.documentsDir,
     documentMaxBytes: config.documentMaxBytes,
+    mail: { url: config.smtpUrl, from: config.mailFrom },
+    publicUrl: config.publicUrl,
+    paymentWebhookSecret: config.paymentWebhookSecret,
   });
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());

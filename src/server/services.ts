@@ -25,7 +25,9 @@ import { createTimelineService } from '../modules/timeline/server/timeline.servi
 import { createMergeService } from '../modules/merge/server/merge.service';
 import { createShelterService } from '../modules/shelter/server/shelter.service';
 import { createWinterService } from '../modules/winter/server/winter.service';
+import { createRunnersService } from '../modules/runners/server/runners.service';
 import { createFieldCipher } from './crypto/field-cipher';
+import { createMailer } from './mail/mailer';
 import type { Db } from './db/database';
 
 /** Every module's service, wired once: a module reaches another only through these. */
@@ -36,6 +38,10 @@ export function createServices(deps: {
   /** Where attached documents are stored (config DOCUMENTS_DIR); without it, no upload or download. */
   documentsDir?: string;
   documentMaxBytes?: number;
+  /** Outgoing mail; without a URL nothing is sent. */
+  mail?: { url?: string | undefined; from?: string } | undefined;
+  publicUrl?: string | undefined;
+  now?: (() => Date) | undefined;
 }) {
   const { db } = deps;
   /** Encrypts sensitive fields and documents at rest (see crypto/field-cipher.ts). */
@@ -67,10 +73,15 @@ export function createServices(deps: {
   // Fundraising reaches no other module's data (separation of duties, issue 13).
   const fundraising = createFundraisingService(db, audit);
   const letters = createLettersService({ db, audit, fundraising });
-  const imports = createImportsService({ db, audit, fundraising });
+  const mailer = createMailer({ url: deps.mail?.url, from: deps.mail?.from ?? 'Tobira <no-reply@tobira.local>' });
+  // Charity runners build on fundraising; their public pages quote the office's banded public figures.
+  const runners = createRunnersService({
+    db, audit, fundraising, publicFigures: () => advocacy.publicFigures(), mailer, secretKey: deps.secretKey, publicUrl: deps.publicUrl, now: deps.now ?? (() => new Date()),
+  });
+  const imports = createImportsService({ db, audit, fundraising, runnerSupporters: runners.supportersOfRunnerCodes });
   const receipts = createReceiptsService({ db, audit });
   const fundraisingReports = createFundraisingReportsService({ db, audit });
   const privacy = createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge, advocacy });
-  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising, letters, imports, fundraisingReports, receipts };
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising, letters, imports, fundraisingReports, receipts, runners, mailer };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -42,6 +42,13 @@ function fieldIssues(issue: ZodLikeIssue, prefix: string): Array<[string, FieldI
   }
 }
 
+/** The issues of a schema the route checked itself (an HTML form's fields) as the fields of an AppError. */
+export function fieldsOfIssues(issues: ReadonlyArray<ZodLikeIssue>, prefix = 'body'): Record<string, FieldIssue> {
+  const fields: Record<string, FieldIssue> = {};
+  for (const issue of issues) for (const [name, fi] of fieldIssues(issue, prefix)) fields[name] ??= fi;
+  return fields;
+}
+
 /**
  * A field's label: the route's own wording first (`fields.<scope>.<name>`, scope = the route's first
  * OpenAPI tag: a stock movement's `kind` is not a document's `kind`), else the shared `fields.<name>`.

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app';
+import { buildApp, type AppOptions } from '../app';
 import type { DatabaseHandle } from '../db/database';
 import type { RequestContext } from '../http/context';
 import type { Services } from '../services';
@@ -34,10 +34,10 @@ export interface TestEnv {
 }
 
 /** The whole app on a fresh test database, as a user reaches it (app.inject, real SQL). */
-export async function createTestEnv(): Promise<TestEnv> {
+export async function createTestEnv(options: Omit<Partial<AppOptions>, 'db'> = {}): Promise<TestEnv> {
   const handle = await createTestDatabase();
   const documentsDir = await mkdtemp(path.join(tmpdir(), 'tobira-documents-'));
-  const { app, services } = await buildApp({ db: handle.db, secretKey: randomBytes(32), documentsDir });
+  const { app, services } = await buildApp({ secretKey: randomBytes(32), documentsDir, ...options, db: handle.db });
   const { organisationId } = await bootstrap(services, { adminEmail: 'root@test.local', adminPassword: 'root-password-123' }, 'Test office');
   const made = new Map<string, TestStaff>();
   return {

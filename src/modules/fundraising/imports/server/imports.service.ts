@@ -105,7 +105,11 @@ const LARGE_IMPORT = 2000;
 
 const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 
-export function createImportsService(deps: { db: Db; audit: AuditService; fundraising: FundraisingService }) {
+export function createImportsService(deps: {
+  db: Db; audit: AuditService; fundraising: FundraisingService;
+  /** Runner codes (ランナーID) → the runner's supporter: a gift brought with one is soft-credited to that runner. */
+  runnerSupporters?: (tx: DbOrTx, organisationId: string, codes: readonly string[]) => Promise<Map<string, string>>;
+}) {
   const { db, audit, fundraising } = deps;
 
   async function load(tx: DbOrTx, ctx: RequestContext, id: string, lock = false) {
@@ -330,6 +334,16 @@ export function createImportsService(deps: { db: Db; audit: AuditService; fundra
           }];
         });
         const giftIds = await repo.insertGifts(tx, giftRows);
+
+        // A charity runner's code in the file credits the gift to that runner (issue 14).
+        const codes = [...new Set(wanted.flatMap((r) => (r.data as ImportRow).runnerCode ?? []))];
+        const runnerOf = codes.length > 0 && deps.runnerSupporters ? await deps.runnerSupporters(tx, org, codes) : new Map<string, string>();
+        await gifts.insertSoftCredits(tx, wanted.flatMap((r) => {
+          const row = r.data as ImportRow;
+          const giftId = giftIds.get(row.externalId);
+          const runner = row.runnerCode ? runnerOf.get(row.runnerCode) : undefined;
+          return giftId && runner ? [{ organisation_id: org, gift_id: giftId, kind: 'runner' as const, supporter_id: runner, name: '' }] : [];
+        }));
 
         // Monthly and yearly gifts go with a commitment: the supporter's own on the platform, or a new one.
         const recurring = wanted.filter((r) => {

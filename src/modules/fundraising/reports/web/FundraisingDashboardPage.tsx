@@ -10,7 +10,8 @@ import type { Language } from '../../../../i18n/index';
 import { tokyoDate } from '../../../../shared/time';
 import type { PublicFigures } from '../../../advocacy/contract';
 import { yearOf } from '../contract';
-import { count, day, peopleBand, percent, yearLabel, yen } from './reports.labels';
+import { impactSentences } from '../impact-sentences';
+import { count, day, percent, yearLabel, yen } from './reports.labels';
 import { publicFiguresQuery, recurringQuery, registerStatusQuery, retentionQuery } from './reports.queries';
 import { Figure } from './RecurringTab';
 import { Section } from './ReportParts';
@@ -88,34 +89,13 @@ function RetentionHeadline() {
   );
 }
 
-/** One published figure as a sentence an appeal can quote; null when the figure is withheld. */
-function impactSentence(t: TFunction, language: Language, figures: PublicFigures, figure: PublicFigures['figures'][number]): string | null {
-  const period = t(`ui.fundraisingReports.web.impact.period.${figures.period}`);
-  // A figure of no one says nothing an appeal could use: it is left out, like a withheld one.
-  const people = figure.value && figure.value.high > 0 ? peopleBand(t, figure.value) : null;
-  const days = figure.days === null ? null : count(figure.days, language);
-  switch (figure.key) {
-    case 'shelter_nights':
-      if (days !== null && people) return t('ui.fundraisingReports.web.impact.shelterNights', { period, nights: days, people });
-      return people ? t('ui.fundraisingReports.web.impact.shelterPeople', { period, people }) : null;
-    case 'people_fed':
-      return people ? t('ui.fundraisingReports.web.impact.peopleFed', { period, people }) : null;
-    case 'people_helped':
-      return people ? t('ui.fundraisingReports.web.impact.peopleHelped', { period, people }) : null;
-    case 'people_waiting_allowance':
-      return people ? t('ui.fundraisingReports.web.impact.waitingAllowance', { people }) : null;
-    case 'median_allowance_wait_days':
-      return days !== null && people ? t('ui.fundraisingReports.web.impact.medianWait', { days, people }) : null;
-  }
-}
-
 /** The public operational figures (GET /api/public/figures) as sentences for appeals, in the reader's language. */
 function ImpactForAppeals() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const figures = useQuery(publicFiguresQuery);
   const data = figures.data;
-  const sentences = data ? data.figures.map((f) => ({ key: f.key, text: impactSentence(t, language, data, f) })).filter((s): s is { key: typeof s.key; text: string } => s.text !== null) : [];
+  const sentences = data ? impactSentences(t, language, data) : [];
   return (
     <Section title={t('ui.fundraisingReports.web.impact.title')} hint={t('ui.fundraisingReports.web.impact.hint')}>
       <QueryStatus query={figures} />

@@ -41,14 +41,6 @@ export function yearLabel(t: TFunction, kind: YearKind, year: number): string {
   return kind === 'fiscal' ? t('ui.fundraisingReports.web.year.fiscalName', { year }) : t('ui.fundraisingReports.web.year.calendarName', { year });
 }
 
-/** A published band of people as words: "no one", "fewer than 5", "10–14". */
-export function peopleBand(t: TFunction, value: Count): string {
-  if (value.high === 0) return t('ui.fundraisingReports.web.impact.people.none');
-  if (value.low === 1) return t('ui.fundraisingReports.web.impact.people.few', { k: value.high + 1 });
-  if (value.low === value.high) return t('ui.fundraisingReports.web.impact.people.exact', { n: value.low });
-  return t('ui.fundraisingReports.web.impact.people.range', { low: value.low, high: value.high });
-}
-
 /** The months of a year (fiscal: April to March), up to this month when the year is not over. */
 export function monthsOfYear(kind: YearKind, year: number, today: string): { from: string; to: string } {
   const from = kind === 'fiscal' ? `${year}-04` : `${year}-01`;
