@@ -32,21 +32,30 @@ const eventFields = {
   nameJa: RequiredLine(200),
   nameEn: RequiredLine(200),
   raceOn: IsoDate,
-  minimumYen: Yen.default(100_000),
+  minimumYen: Yen,
   applicationsOpenOn: IsoDate,
   applicationsCloseOn: IsoDate,
   places: z.number().int().min(1).max(10_000),
   campaignId: z.uuid(),
-  paymentUrl: HttpsUrl.nullable().default(null),
-  bankDetailsJa: PlainText(1000).default(''),
-  bankDetailsEn: PlainText(1000).default(''),
-  introJa: PlainText(4000).default(''),
-  introEn: PlainText(4000).default(''),
+  paymentUrl: HttpsUrl.nullable(),
+  bankDetailsJa: PlainText(1000),
+  bankDetailsEn: PlainText(1000),
+  introJa: PlainText(4000),
+  introEn: PlainText(4000),
 };
-export const CreateEventInput = z.strictObject(eventFields)
-  .refine((e) => e.applicationsCloseOn >= e.applicationsOpenOn, { params: { key: 'date_before_start' }, path: ['applicationsCloseOn'] })
-  .refine((e) => e.raceOn >= e.applicationsCloseOn, { params: { key: 'date_before_start' }, path: ['raceOn'] });
+export const CreateEventInput = z.strictObject({
+  ...eventFields,
+  minimumYen: eventFields.minimumYen.default(100_000),
+  paymentUrl: eventFields.paymentUrl.default(null),
+  bankDetailsJa: eventFields.bankDetailsJa.default(''),
+  bankDetailsEn: eventFields.bankDetailsEn.default(''),
+  introJa: eventFields.introJa.default(''),
+  introEn: eventFields.introEn.default(''),
+})
+  .refine((e) => e.applicationsCloseOn >= e.applicationsOpenOn, { params: { key: 'ends_before_start' }, path: ['applicationsCloseOn'] })
+  .refine((e) => e.raceOn >= e.applicationsCloseOn, { params: { key: 'ends_before_start' }, path: ['raceOn'] });
 export type CreateEventInput = z.infer<typeof CreateEventInput>;
+/** Only what is sent changes (no defaults here: a PATCH of the places leaves the bank details alone). */
 export const UpdateEventInput = z.strictObject(eventFields).omit({ code: true }).partial().extend({ version: z.number().int().positive() });
 export type UpdateEventInput = z.infer<typeof UpdateEventInput>;
 

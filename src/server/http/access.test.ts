@@ -11,7 +11,11 @@ afterAll(async () => env?.close());
 
 // The only routes anyone may call without logging in.
 // The public figures (advocacy) are banded aggregates for the website: nothing below k, nothing per person.
-const publicApi = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/openapi.json', 'GET /api/public/figures']);
+const publicApi = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/openapi.json', 'GET /api/public/figures',
+  // Charity runners and campaign pages (issue 14): only what each person agreed to publish; the webhook is signed (HMAC).
+  'GET /api/public/events/:event', 'GET /api/public/runners/:event/:slug', 'GET /api/public/appeals/:slug', 'POST /api/public/payments']);
+/** The public giving pages (server-rendered HTML): runner and event pages, their forms, the runner's edit link. */
+const publicPages = /^\/(give|appeal)(\/|$)/;
 
 describe('access control', () => {
   it('every registered route declares who may call it, and only a few are public', () => {
@@ -21,7 +25,7 @@ describe('access control', () => {
       expect(r.access, `${r.method} ${r.url}`).toBeDefined();
       if (r.access === 'public') {
         const isDocs = r.url.startsWith('/api/docs');
-        expect(isDocs || publicApi.has(`${r.method} ${r.url}`) || r.url === '/*', `${r.method} ${r.url} is public`).toBe(true);
+        expect(isDocs || publicApi.has(`${r.method} ${r.url}`) || publicPages.test(r.url) || r.url === '/*', `${r.method} ${r.url} is public`).toBe(true);
       } else if (r.access !== 'authenticated') {
         expect(Permission.options, `${r.method} ${r.url}`).toContain(r.access);
       }

@@ -10,6 +10,7 @@ import type { PublicFigures } from '../../advocacy/contract';
 import type { AuditService } from '../../audit/server/audit.service';
 import { CreateSupporterInput, DuplicateQuery } from '../../fundraising/contract';
 import type { FundraisingService } from '../../fundraising/server/fundraising.service';
+import * as gifts from '../../fundraising/server/gifts.repository';
 import type {
   ApplyInput, CampaignPageInput, CampaignPageSettings, CharityEvent, CreateEventInput, DecideInput, Decision, DecisionResult, EventDashboard,
   MagicLinkResult, MessageTemplate, ModerationItem, PageInput, PageRevision, PaymentNotice, PledgeInput, PledgeResult, PublicCampaignPage,
@@ -53,7 +54,8 @@ function publicContext(organisationId: string, organisationName: string, ip: str
   };
 }
 
-const randomSlug = () => randomBytes(10).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(12, '0').slice(0, 16);
+/** 80 random bits: a page address nobody can guess before it is shared. */
+const randomSlug = () => randomBytes(10).toString('hex');
 const randomReference = () => Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
 
 function presentEvent(e: repo.EventRow): CharityEvent {
@@ -198,8 +200,7 @@ export function createRunnersService(deps: RunnersDeps) {
 
     async createEvent(ctx: RequestContext, input: CreateEventInput): Promise<CharityEvent> {
       return db.transaction().execute(async (tx) => {
-        const campaigns = await fundraising.gifts.listCampaigns(ctx, true);
-        if (!campaigns.some((c) => c.id === input.campaignId)) throw invalidField('campaign.not_found', 'campaignId', 'unknown_choice');
+        if (!(await gifts.findCampaign(tx, ctx.actor.organisationId, input.campaignId))) throw invalidField('campaign.not_found', 'campaignId', 'unknown_choice');
         if (await repo.findEventByCode(tx, input.code)) throw new AppError(409, 'runners.event_code_taken', { code: { key: 'taken' } });
         const { id } = await repo.insertEvent(tx, {
           organisation_id: ctx.actor.organisationId, code: input.code, name_ja: input.nameJa, name_en: input.nameEn, race_on: input.raceOn, minimum_yen: input.minimumYen,
@@ -218,9 +219,9 @@ export function createRunnersService(deps: RunnersDeps) {
         const next = {
           open: input.applicationsOpenOn ?? current.applications_open_on, close: input.applicationsCloseOn ?? current.applications_close_on, race: input.raceOn ?? current.race_on,
         };
-        if (next.close < next.open) throw invalidField('runners.invalid_dates', 'applicationsCloseOn', 'date_before_start');
-        if (next.race < next.close) throw invalidField('runners.invalid_dates', 'raceOn', 'date_before_start');
-        if (input.campaignId && !(await fundraising.gifts.listCampaigns(ctx, true)).some((c) => c.id === input.campaignId)) {
+        if (next.close < next.open) throw invalidField('runners.invalid_dates', 'applicationsCloseOn', 'ends_before_start');
+        if (next.race < next.close) throw invalidField('runners.invalid_dates', 'raceOn', 'ends_before_start');
+        if (input.campaignId && !(await gifts.findCampaign(tx, ctx.actor.organisationId, input.campaignId))) {
           throw invalidField('campaign.not_found', 'campaignId', 'unknown_choice');
         }
         const ok = await repo.updateEvent(tx, ctx.actor.organisationId, id, input.version, {
@@ -486,8 +487,7 @@ export function createRunnersService(deps: RunnersDeps) {
 
     async saveCampaignPage(ctx: RequestContext, campaignId: string, input: CampaignPageInput): Promise<CampaignPageSettings> {
       return db.transaction().execute(async (tx) => {
-        const campaigns = await fundraising.gifts.listCampaigns(ctx, true);
-        if (!campaigns.some((c) => c.id === campaignId)) throw notFound('campaign.not_found');
+        if (!(await gifts.findCampaign(tx, ctx.actor.organisationId, campaignId))) throw notFound('campaign.not_found');
         if (await repo.slugTaken(tx, input.slug, campaignId)) throw new AppError(409, 'runners.slug_taken', { slug: { key: 'taken' } });
         const ok = await repo.saveCampaignPage(tx, {
           campaign_id: campaignId, organisation_id: ctx.actor.organisationId, slug: input.slug, title_ja: input.titleJa, title_en: input.titleEn,
@@ -658,8 +658,8 @@ export function createRunnersService(deps: RunnersDeps) {
     // --- Public: the runner edits the page ---
 
     /** What an edit link is now, without using it (so a mail scanner opening it changes nothing). */
-    async linkState(token: string): Promise<LinkState> {
-      const link = await repo.findMagicLink(db, hash(token));
+    async linkState(token: string, tx: DbOrTx = db): Promise<LinkState> {
+      const link = await repo.findMagicLink(tx, hash(token));
       if (!link) return 'unknown';
       if (link.used_at) return 'used';
       return new Date(link.expires_at) <= deps.now() ? 'expired' : 'valid';
@@ -670,7 +670,7 @@ export function createRunnersService(deps: RunnersDeps) {
       return db.transaction().execute(async (tx) => {
         const used = await repo.useMagicLink(tx, hash(token), deps.now());
         if (!used) {
-          const state = await service.linkState(token);
+          const state = await service.linkState(token, tx);
           return { state: state === 'valid' ? 'used' : state };
         }
         const session = randomBytes(32).toString('base64url');

@@ -79,7 +79,7 @@ function Outcome({ result, subject, message, onClose }: { result: DecisionResult
       )}
       <Group>
         <Button variant="default" onClick={onClose}>
-          {t('ui.common.close')}
+          {t('ui.runners.decisionDialog.back')}
         </Button>
       </Group>
     </Stack>

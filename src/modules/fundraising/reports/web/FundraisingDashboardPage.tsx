@@ -1,14 +1,11 @@
 import { Alert, Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../../../web/components/PageTitle';
 import { QueryStatus } from '../../../../web/components/QueryStatus';
 import { currentLanguage } from '../../../../web/i18n';
-import type { Language } from '../../../../i18n/index';
 import { tokyoDate } from '../../../../shared/time';
-import type { PublicFigures } from '../../../advocacy/contract';
 import { yearOf } from '../contract';
 import { impactSentences } from '../impact-sentences';
 import { count, day, percent, yearLabel, yen } from './reports.labels';

@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import type { Count } from '../../../advocacy/contract';
 import type { Language } from '../../../../i18n/index';
 import { formatDate } from '../../../../web/format';
 import type { YearKind } from '../contract';
