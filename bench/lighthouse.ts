@@ -6,7 +6,10 @@
  * 1 when a page misses a goal.
  *
  *   node --import tsx bench/lighthouse.ts [--runs 1] [--desktop] [--min-performance 0.9]
- *     [--min-accessibility 0.95] [--json FILE] URL...
+ *     [--min-accessibility 0.95] [--json FILE] [URL...]
+ *
+ * Without URLs it starts Tobira itself (bench/lighthouse-site.ts) and audits a runner page in
+ * Japanese and English, the event page and a campaign page.
  *
  * Chromium is the browser journeys' one (`e2e/browser.ts`; CHROMIUM_PATH and TOBIRA_TEST_BROWSER
  * work here too); nothing is downloaded.
@@ -17,6 +20,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { browserChoice } from '../e2e/browser';
 import { lighthouseScores } from './lighthouse-harness';
+import { startLighthouseSite } from './lighthouse-site';
 import { table } from './stats';
 
 const { values, positionals } = parseArgs({
@@ -33,9 +37,17 @@ const { values, positionals } = parseArgs({
 /** Run after the audits, also when they fail (e.g. stopping a server that `targets()` started). */
 const cleanups: Array<() => Promise<void>> = [];
 
-/** The pages to audit: for now the URLs given on the command line. */
+/**
+ * The pages to audit: the URLs given on the command line, or else Tobira started here on PGlite
+ * with a runner's approved page (photo, story, donor wall), the event page and a campaign page.
+ */
 async function targets(): Promise<string[]> {
-  if (positionals.length === 0) throw new Error('usage: node --import tsx bench/lighthouse.ts [--runs N] [--desktop] URL...');
+  if (positionals.length === 0) {
+    console.error('lighthouse: starting Tobira with a runner page…');
+    const site = await startLighthouseSite();
+    cleanups.push(site.close);
+    return site.urls;
+  }
   const bad = positionals.filter((url) => !URL.canParse(url)); // a typo fails here, not after Chromium started
   if (bad.length > 0) throw new Error(`not a URL: ${bad.join(', ')}`);
   return positionals;

@@ -127,7 +127,7 @@ export function browserChoice(): Promise<BrowserChoice> {
 }
 
 /** Chromium, headless, with a fresh profile and Tobira's fonts; nothing is downloaded. */
-export async function openBrowser(locale: 'ja-JP' | 'en-US'): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function openBrowser(locale: 'ja-JP' | 'en-US', device: { viewport?: { width: number; height: number }; isMobile?: boolean } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const browser = await browserChoice();
   const profile = mkdtempSync(path.join(tmpdir(), 'tobira-chromium-profile-'));
   // The bundled build carries a few Latin fonts of its own, unpacked beside its binary.
@@ -138,7 +138,8 @@ export async function openBrowser(locale: 'ja-JP' | 'en-US'): Promise<{ context:
     headless: true,
     locale,
     timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1366, height: 900 },
+    viewport: device.viewport ?? { width: 1366, height: 900 },
+    ...(device.isMobile && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
     args: browser.args,
     env: { ...process.env, FONTCONFIG_FILE: fonts },
   });

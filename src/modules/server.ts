@@ -35,6 +35,8 @@ export interface RouteOptions {
   secretKey: Buffer;
   publicUrl: string | undefined;
   paymentWebhookSecret: string | undefined;
+  /** A public form sent sooner than this after it was shown is taken for a bot. */
+  formMinSeconds: number;
 }
 
 /** A module's HTTP side: the routes it serves, given the services (wired in src/server/services.ts). */

@@ -39,6 +39,8 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** The payment platform's signing secret (config TOBIRA_PAYMENT_WEBHOOK_SECRET). */
   paymentWebhookSecret?: string | undefined;
+  /** How soon a public form may be sent after it was shown (config TOBIRA_FORM_MIN_SECONDS, default 2). */
+  formMinSeconds?: number;
   /** The clock (tests move it to see a link expire without waiting). */
   now?: () => Date;
 }
@@ -117,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const sessionOptions = { secureCookies: options.secureCookies ?? false, sessionHours: options.sessionHours ?? 12 };
-  const routeOptions = { session: sessionOptions, secretKey: options.secretKey, publicUrl: options.publicUrl, paymentWebhookSecret: options.paymentWebhookSecret };
+  const routeOptions = { session: sessionOptions, secretKey: options.secretKey, publicUrl: options.publicUrl, paymentWebhookSecret: options.paymentWebhookSecret, formMinSeconds: options.formMinSeconds ?? 2 };
   for (const module of serverModules) await app.register(module.routes(services, routeOptions));
 
   if (options.serveWeb && existsSync(path.join(webDistDir, 'index.html'))) {

@@ -30,6 +30,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** The shared secret a payment platform signs its notices with (TOBIRA_PAYMENT_WEBHOOK_SECRET); without it the webhook is off. */
   paymentWebhookSecret: string | undefined;
+  /** A public form sent sooner than this after it was shown is taken for a bot (TOBIRA_FORM_MIN_SECONDS, default 2; 0 turns the check off). */
+  formMinSeconds: number;
 }
 
 interface SecretKeySource {
@@ -162,5 +164,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     mailFrom: env.TOBIRA_MAIL_FROM || 'Tobira <no-reply@tobira.local>',
     publicUrl: env.TOBIRA_PUBLIC_URL || undefined,
     paymentWebhookSecret: env.TOBIRA_PAYMENT_WEBHOOK_SECRET || undefined,
+    formMinSeconds: Math.max(0, Number.parseFloat(env.TOBIRA_FORM_MIN_SECONDS ?? '2') || 0),
   };
 }

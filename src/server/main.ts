@@ -44,6 +44,7 @@ export async function startServer(config: Config = loadConfig(process.env, proce
     mail: { url: config.smtpUrl, from: config.mailFrom },
     publicUrl: config.publicUrl,
     paymentWebhookSecret: config.paymentWebhookSecret,
+    formMinSeconds: config.formMinSeconds,
   });
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());

@@ -51,7 +51,7 @@ export function runnersPublicRoutes(runners: RunnersService, options: RouteOptio
   const messages = (v: ViewContext, issues: ReadonlyArray<z.core.$ZodIssue>) =>
     Object.fromEntries(Object.entries(fieldsOfIssues(issues as never)).map(([k, f]) => [k.replace(/^body\./, ''), v.t(`validation.${f.key}`, f.params ?? {})]));
   /** The bot check: 'ok', or what to do instead (a bot is thanked and nothing is stored). */
-  const guard = (form: string, body: Form) => checkFormToken(options.secretKey, form, { token: body[FORM_TOKEN_FIELD], honeypot: body[HONEYPOT_FIELD] });
+  const guard = (form: string, body: Form) => checkFormToken(options.secretKey, form, { token: body[FORM_TOKEN_FIELD], honeypot: body[HONEYPOT_FIELD] }, Date.now(), { minMs: options.formMinSeconds * 1000 });
 
   return async function routes(fastify: FastifyInstance) {
     // --- HTML pages ---
