@@ -424,9 +424,28 @@ describe('campaign page and dashboard', () => {
     expect(page.figures.map((f) => f.key)).toEqual(['shelter_nights', 'people_fed', 'people_waiting_allowance', 'median_allowance_wait_days']);
     expect(page.wall.every((w) => w.message !== '')).toBe(true);
     // A gift straight to the campaign page.
-    const res = await postForm('/appeal/winter/give?lang=en', { amountYen: '2000', familyName: 'Lee', email: 'lee@example.com', wall: 'hidden' }, 'give');
+    const res = await postForm('/appeal/winter/give?lang=en', { amountYen: '2000', familyName: 'Lee', email: 'lee@example.com', wall: 'hidden', message: 'Not for the wall' }, 'give');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Thank you for your gift');
+    const reference = /<strong>([A-Z0-9]{8})<\/strong>/.exec(res.body)?.[1] ?? '';
+    const notice = JSON.stringify({ reference, status: 'received', amountYen: 2000, receivedOn: tokyoDate() });
+    const paid = await env.app.inject({
+      method: 'POST', url: '/api/public/payments', payload: notice,
+      headers: { 'content-type': 'application/json', 'x-tobira-signature': `sha256=${createHmac('sha256', webhookSecret).update(notice).digest('hex')}` },
+    });
+    expect(paid.json()).toEqual({ result: 'received' });
+    // Paid, but the donor chose not to be listed: not on the wall.
+    expect(json<PublicCampaignPage>(await get('/api/public/appeals/winter')).wall.some((w) => w.message === 'Not for the wall')).toBe(false);
+
+    // With a card platform set up, the donor is sent on to pay there, carrying the reference.
+    const current = json<CharityEvent>(await call(fundraiser, 'GET', `/api/runners/events/${event.id}`));
+    await call(admin, 'PATCH', `/api/runners/events/${event.id}`, { paymentUrl: 'https://pay.example.org/tobira', version: current.version });
+    const slug = json<{ runners: Array<{ slug: string }> }>(await get('/api/public/events/tokyo-2027')).runners[0]?.slug;
+    const card = await postForm(`/give/tokyo-2027/${slug}/give`, { amountYen: '3000', familyName: 'Card', email: 'card@example.com', wall: 'anonymous' }, 'give');
+    expect(card.statusCode).toBe(303);
+    expect(String(card.headers.location)).toMatch(/^https:\/\/pay\.example\.org\/tobira\?ref=[A-Z0-9]{8}&amount=3000$/);
+    const withUrl = json<CharityEvent>(await call(fundraiser, 'GET', `/api/runners/events/${event.id}`));
+    await call(admin, 'PATCH', `/api/runners/events/${event.id}`, { paymentUrl: null, version: withUrl.version });
   });
 
   it('the dashboard: runners by progress, total raised, days to race day, who needs a reminder; reminders go by email; the donors CSV is formula-safe', async () => {
