@@ -124,10 +124,11 @@ export function ApplicationsPage() {
           </Tabs.Panel>
         ))}
       </Tabs>
+      {/* The goal of a selected runner starts at the event's minimum: the dialog waits for the event. */}
       <DecisionDialog
-        application={deciding?.application ?? null}
+        application={event ? deciding?.application ?? null : null}
         decision={deciding?.decision ?? null}
-        minimumYen={event?.minimumYen ?? 100_000}
+        minimumYen={event?.minimumYen ?? 0}
         onClose={() => setDeciding(null)}
       />
     </Stack>
