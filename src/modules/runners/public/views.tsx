@@ -38,7 +38,7 @@ function Field(p: { id: string; label: string; values: Values; errors: Errors; t
     <div className="field">
       <label htmlFor={p.id}>
         {p.label}
-        {p.required && <span className="req"> *</span>}
+        {p.required && <span className="req" aria-hidden="true"> *</span>}
       </label>
       {p.hint && <p className="hint" id={`${p.id}-hint`}>{p.hint}</p>}
       {p.multiline ? <textarea {...common} rows={5} defaultValue={p.values[p.id] ?? ''} />

@@ -168,7 +168,7 @@ export function runnersPublicRoutes(runners: RunnersService, options: RouteOptio
       }, async (request, reply) => {
         const page = await runners.publicCampaign(request.params.slug);
         if (!page) return notFoundPage(request, reply);
-        return html(reply, <CampaignView v={view(request)} page={page} />, 200, 'public, max-age=60');
+        return html(reply, <CampaignView v={view(request)} page={page} />, 200, 'public, no-cache');
       });
 
       const campaignTarget = (v: ViewContext, page: PublicCampaignPage): GiveTarget => ({ action: `/appeal/${page.slug}/give`, back: `/appeal/${page.slug}`, heading: v.t('give.campaign.giveHeading', { title: v.lang === 'ja' ? page.titleJa : page.titleEn }) });
@@ -200,7 +200,7 @@ export function runnersPublicRoutes(runners: RunnersService, options: RouteOptio
       }, async (request, reply) => {
         const page = await runners.publicEvent(request.params.event);
         if (!page) return notFoundPage(request, reply);
-        return html(reply, <EventView v={view(request)} page={page} />, 200, 'public, max-age=60');
+        return html(reply, <EventView v={view(request)} page={page} />, 200, 'public, no-cache');
       });
 
       app.get('/give/:event/apply', {
@@ -240,7 +240,7 @@ export function runnersPublicRoutes(runners: RunnersService, options: RouteOptio
       }, async (request, reply) => {
         const page = await runners.publicRunner(request.params.event, request.params.slug);
         if (!page) return notFoundPage(request, reply);
-        return html(reply, <RunnerView v={view(request)} page={page} />, 200, 'public, max-age=60');
+        return html(reply, <RunnerView v={view(request)} page={page} />, 200, 'public, no-cache');
       });
 
       app.get('/give/:event/:slug/give', {
