@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { beforeAll } from 'vitest';
 import { Route, Routes } from 'react-router';
 import { tokyoDate } from '../../../shared/time';
 import { RequireAuth, RequirePermission } from '../../../web/auth';
-import { i18n } from '../../../web/i18n';
-import { SERVER_START_TIMEOUT, startAppServer, type AppServer, type Session } from '../../../server/test/app-server';
+import type { Session } from '../../../server/test/app-server';
+import { withServedApp } from '../../../web/test/served-app';
 import { renderWithProviders } from '../../../web/test/render';
 import type { Campaign, Commitment, Gift, Supporter } from '../contract';
 import type { CreateCampaignBody, CreateCommitmentBody, CreateGiftBody, CreateSupporterBody } from './fundraising.queries';
@@ -38,45 +38,23 @@ export interface Fundraiser {
   sent(method: string, path: string): unknown[];
 }
 
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
-
 /**
  * The real server for this test file (routes, services, SQL on PGlite, the bundled Japan Post
  * data), started once, with window.fetch served by it as a fundraiser for every test.
  */
 export function withFundraisingServer(language: 'ja' | 'en' = 'en'): () => Fundraiser {
-  let server: AppServer;
+  const served = withServedApp('fundraiser', language);
   let fundraiser: Fundraiser;
-  let requests: ReturnType<typeof vi.fn<Fetch>> | null = null;
-  beforeAll(async () => {
-    server = await startAppServer();
-    const session = await server.signIn('fundraiser', language);
+  beforeAll(() => {
+    const session = served.session();
     fundraiser = {
       session,
       supporter: (input) => session.api('POST', '/api/fundraising/supporters', { kind: 'individual', ...input }),
       gift: (input) => session.api('POST', '/api/fundraising/gifts', { supporterId: null, amountYen: 10_000, receivedOn: tokyoDate(), method: 'bank_transfer', ...input }),
       campaign: (input) => session.api('POST', '/api/fundraising/campaigns', { nameJa: input.code, nameEn: input.code, startsOn: tokyoDate(), ...input }),
       commitment: (input) => session.api('POST', '/api/fundraising/commitments', { amountYen: 3_000, dayOfMonth: 27, method: 'direct_debit', startsOn: tokyoDate(), ...input }),
-      sent(method, path) {
-        return (requests?.mock.calls ?? [])
-          .filter(([url, init]) => url.split('?')[0] === path && (init?.method ?? 'GET') === method)
-          .map(([, init]) => (init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined));
-      },
+      sent: served.sent,
     };
-  }, SERVER_START_TIMEOUT);
-  afterAll(async () => {
-    await server?.close();
-  });
-  beforeEach(async () => {
-    await i18n.changeLanguage(language);
-    server.serve(fundraiser.session);
-    // Every request still goes to the server; this only remembers what the page sent.
-    const served = window.fetch as unknown as Fetch;
-    requests = vi.fn<Fetch>((input, init) => served(input, init));
-    vi.stubGlobal('fetch', requests);
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
   });
   return () => fundraiser;
 }

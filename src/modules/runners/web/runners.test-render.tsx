@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { Route, Routes } from 'react-router';
 import type { z } from 'zod';
 import { addDays, tokyoDate } from '../../../shared/time';
 import { RequireAuth, RequirePermission } from '../../../web/auth';
-import { i18n } from '../../../web/i18n';
-import { SERVER_START_TIMEOUT, startAppServer, type AppServer, type Session } from '../../../server/test/app-server';
+import type { AppServer, Session } from '../../../server/test/app-server';
+import { withServedApp } from '../../../web/test/served-app';
 import { renderWithProviders } from '../../../web/test/render';
 import type { Campaign, Gift } from '../../fundraising/contract';
 import type { ApplyInput, CharityEvent, DecisionResult, PageRevision, RunnerApplication, RunnerDetail, RunnerSummary } from '../contract';
@@ -53,16 +53,14 @@ export interface Fundraiser {
   sent(method: string, path: string): unknown[];
 }
 
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
-
 /**
  * The real server for this test file (routes, services, SQL on PGlite), started once, with
  * window.fetch served by it as a fundraiser for every test.
  */
 export function withRunnersServer(language: 'ja' | 'en' = 'en'): () => Fundraiser {
+  const served = withServedApp('fundraiser', language);
   let server: AppServer;
   let fundraiser: Fundraiser;
-  let requests: ReturnType<typeof vi.fn<Fetch>> | null = null;
   // The public forms' bot check: a token from a form page (the test server takes forms at once: formMinSeconds 0).
   const tokens = new Map<string, { token: string }>();
   async function formToken(form: 'apply' | 'give', pagePath: string): Promise<string> {
@@ -91,9 +89,9 @@ export function withRunnersServer(language: 'ja' | 'en' = 'en'): () => Fundraise
     return res;
   }
 
-  beforeAll(async () => {
-    server = await startAppServer();
-    const session = await server.signIn('fundraiser', language);
+  beforeAll(() => {
+    server = served.server();
+    const session = served.session();
     fundraiser = {
       session,
       server,
@@ -151,26 +149,8 @@ export function withRunnersServer(language: 'ja' | 'en' = 'en'): () => Fundraise
           supporterId: null, amountYen, receivedOn: tokyoDate(), method: 'bank_transfer', campaignId: event.campaignId, status,
           softCredits: [{ kind: 'runner', supporterId: runner.supporterId, name: '' }],
         }),
-      sent(method, path) {
-        return (requests?.mock.calls ?? [])
-          .filter(([url, init]) => url.split('?')[0] === path && (init?.method ?? 'GET') === method)
-          .map(([, init]) => (init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined));
-      },
+      sent: served.sent,
     };
-  }, SERVER_START_TIMEOUT);
-  afterAll(async () => {
-    await server?.close();
-  });
-  beforeEach(async () => {
-    await i18n.changeLanguage(language);
-    server.serve(fundraiser.session);
-    // Every request still goes to the server; this only remembers what the page sent.
-    const served = window.fetch as unknown as Fetch;
-    requests = vi.fn<Fetch>((input, init) => served(input, init));
-    vi.stubGlobal('fetch', requests);
-  });
-  afterEach(() => {
-    vi.unstubAllGlobals();
   });
   return () => fundraiser;
 }
