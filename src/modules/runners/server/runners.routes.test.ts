@@ -265,6 +265,12 @@ describe('runner pages', () => {
     const low = await env.app.inject({ method: 'POST', url: '/give/edit?lang=en', headers: { cookie, ...tooLow.headers }, payload: tooLow.payload, remoteAddress: visitor() });
     expect(low.statusCode).toBe(400);
     expect(low.body).toContain('id="goalYen-error"');
+    // An SVG (it could carry script) named .jpg is refused by its bytes, and nothing is stored.
+    const svg = multipart({ displayName: 'Ken S.', goalYen: '120000', story: 'I run.', csrf }, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>'));
+    const refused = await env.app.inject({ method: 'POST', url: '/give/edit?lang=en', headers: { cookie, ...svg.headers }, payload: svg.payload, remoteAddress: visitor() });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('id="photo-error"');
+    expect(json<RunnerDetail>(await call(fundraiser, 'GET', `/api/runners/runners/${runnerId}`)).revisions).toEqual([]);
     const body = multipart({ displayName: 'Ken S.', goalYen: '120000', story: 'I run for my friends who waited two years for their status.', csrf }, await jpegWithGps());
     const sent = await env.app.inject({ method: 'POST', url: '/give/edit?lang=en', headers: { cookie, ...body.headers }, payload: body.payload, remoteAddress: visitor() });
     expect(sent.statusCode, sent.body).toBe(303);
