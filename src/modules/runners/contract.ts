@@ -301,6 +301,8 @@ export const PublicThermometer = z.strictObject({ goalYen: z.number().int(), rai
 export type PublicThermometer = z.infer<typeof PublicThermometer>;
 
 export const PublicRunnerPage = z.strictObject({
+  /** Who the gifts go to (the organisation's name). */
+  organisationName: z.string(),
   eventCode: z.string(),
   eventNameJa: z.string(),
   eventNameEn: z.string(),
@@ -318,6 +320,7 @@ export const PublicRunnerPage = z.strictObject({
 export type PublicRunnerPage = z.infer<typeof PublicRunnerPage>;
 
 export const PublicEventPage = z.strictObject({
+  organisationName: z.string(),
   code: z.string(),
   nameJa: z.string(),
   nameEn: z.string(),
@@ -332,6 +335,7 @@ export const PublicEventPage = z.strictObject({
 export type PublicEventPage = z.infer<typeof PublicEventPage>;
 
 export const PublicCampaignPage = z.strictObject({
+  organisationName: z.string(),
   slug: z.string(),
   titleJa: z.string(),
   titleEn: z.string(),

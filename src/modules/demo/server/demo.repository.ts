@@ -6,7 +6,10 @@ import type { ConsentTable, DisclosureTable } from '../../privacy/server/privacy
 import type { BudgetLineTable } from '../../budgets/server/budgets.tables';
 import type { StockLevelTable, StockLocationTable, StockMovementTable } from '../../inventory/server/inventory.tables';
 import type { BarrierTagTable } from '../../advocacy/server/advocacy.tables';
-import type { CampaignTable, GiftTable, RecurringChangeTable, RecurringCommitmentTable, SupporterAddressTable, SupporterTable } from '../../fundraising/server/fundraising.tables';
+import type {
+  CampaignTable, GiftSoftCreditTable, GiftTable, RecurringChangeTable, RecurringCommitmentTable, SupporterAddressTable, SupporterTable,
+} from '../../fundraising/server/fundraising.tables';
+import type { CampaignPageTable, CharityEventTable, PageGiftTable, RunnerApplicationTable, RunnerPageRevisionTable, RunnerTable } from '../../runners/server/runners.tables';
 import type { PaidLodgingTable, ShelterBedTable, ShelterFacilityTable, ShelterRoomTable, ShelterStayTable, ShelterWaitingEntryTable } from '../../shelter/server/shelter.tables';
 
 /**
@@ -212,4 +215,53 @@ export async function insertCommitmentChanges(db: DbOrTx, rows: Insertable<Recur
 
 export async function insertGiftsReturning(db: DbOrTx, rows: Insertable<GiftTable>[]): Promise<string[]> {
   return (await db.insertInto('gift').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+// --- Charity runners (src/modules/runners, migrations/0020) -------------------------------------
+
+export async function campaignIdsByCode(db: DbOrTx, organisationId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('campaign').select(['id', 'code']).where('organisation_id', '=', organisationId).execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+export async function insertCharityEventsReturning(db: DbOrTx, rows: Insertable<CharityEventTable>[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  return (await db.insertInto('charity_event').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+export async function insertRunnerApplicationsReturning(db: DbOrTx, rows: Insertable<RunnerApplicationTable>[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  return (await db.insertInto('runner_application').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+export async function insertRunnersReturning(db: DbOrTx, rows: Insertable<RunnerTable>[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  return (await db.insertInto('runner').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+export async function insertRunnerRevisionsReturning(db: DbOrTx, rows: Insertable<RunnerPageRevisionTable>[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  return (await db.insertInto('runner_page_revision').values(rows).returning('id').execute()).map((r) => r.id);
+}
+
+/** Points each runner at its approved revision (written after the revisions, which need the runner first). */
+export async function setPublishedRevisions(db: DbOrTx, rows: Array<{ runnerId: string; revisionId: string }>): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    UPDATE runner r SET published_revision_id = v.revision_id::uuid
+    FROM (VALUES ${sql.join(rows.map((x) => sql`(${x.runnerId}::uuid, ${x.revisionId})`))}) AS v(id, revision_id)
+    WHERE r.id = v.id`.execute(db);
+}
+
+export async function insertGiftSoftCredits(db: DbOrTx, rows: Insertable<GiftSoftCreditTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('gift_soft_credit').values(rows).execute();
+}
+
+export async function insertPageGifts(db: DbOrTx, rows: Insertable<PageGiftTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('page_gift').values(rows).execute();
+}
+
+/** A campaign page as last saved on `updatedAt`. */
+export async function insertCampaignPage(db: DbOrTx, row: Omit<Insertable<CampaignPageTable>, 'updated_at'>, updatedAt: Date): Promise<void> {
+  await db.insertInto('campaign_page').values({ ...row, updated_at: updatedAt }).execute();
 }

@@ -13,6 +13,7 @@ import type { StockItem } from '../../inventory/contract';
 import type { WinterBoard } from '../../winter/contract';
 import type { Evidence } from '../../advocacy/contract';
 import type { Campaign, CampaignProgress, Commitment, GiftList, SupporterList } from '../../fundraising/contract';
+import type { CharityEvent, RunnerSummary } from '../../runners/contract';
 import { africanNationalities, nameGroups } from '../names';
 import { addDays, isOfficeDay } from './demo.generator';
 import { DEMO_HISTORY_DAYS, demoStaff, loadDemoData } from './demo.service';
@@ -387,5 +388,124 @@ describe('demo fundraising', () => {
     expect(monthly.commitments.length).toBeGreaterThan(100);
     const cancelled = await asFundraiser<{ commitments: Commitment[] }>('/api/fundraising/commitments?status=cancelled');
     expect(cancelled.commitments.every((c) => c.statusReason !== '' && c.endsOn !== null)).toBe(true);
+  });
+});
+
+describe('demo charity runners', () => {
+  const fundraiser = async () => (await env.staff('fundraiser')).ctx;
+  const eventByCode = async (match: (code: string) => boolean): Promise<CharityEvent> => {
+    const found = (await env.services.runners.listEvents(await fundraiser())).find((e) => match(e.code));
+    if (!found) throw new Error('no such event');
+    return found;
+  };
+
+  it('says what it loaded for the runners', () => {
+    expect(summary).toMatch(/2 Tokyo Marathon charity events with 26 runners \(21 public pages\) and \d+ gifts credited to them, and the winter appeal's public page/);
+  });
+
+  it('shows the Tokyo Marathon 2026 with 20 runners at every stage, reached and below the minimum at race day', async () => {
+    const ctx = await fundraiser();
+    const event = await eventByCode((c) => c === 'tokyo-2026');
+    // 19 running (one withdrew) of 25 places; 40 applications.
+    expect(event).toMatchObject({ raceOn: '2026-03-01', minimumYen: 100_000, places: 25, runners: 19, applications: 40, campaignNameJa: '東京マラソン2026 チャリティ' });
+    const board = await env.services.runners.dashboard(ctx, event.id);
+    expect(board.runners).toHaveLength(19);
+    const states = board.runners.reduce((m, r) => m.set(r.pageState, (m.get(r.pageState) ?? 0) + 1), new Map<string, number>());
+    // Pending: two waiting for review, and one whose first page was rejected and is waiting again.
+    expect(states).toEqual(new Map([['published', 15], ['pending', 3], ['no_page', 1]]));
+    expect(board.applications).toEqual({ submitted: 0, shortlisted: 0, selected: 20, waitlisted: expect.any(Number), declined: expect.any(Number) });
+    // Race day is over: reached or behind, nobody still to remind.
+    expect(board.counts.onTrack).toBe(0);
+    expect(board.counts.reached).toBeGreaterThanOrEqual(5);
+    expect(board.runners.filter((r) => r.raisedYen < 100_000).length).toBeGreaterThanOrEqual(5);
+    expect(board.needReminder).toEqual([]);
+    expect(board.raisedYen).toBeGreaterThan(2_000_000);
+    expect(board.runners.every((r) => /^R-\d{4}$/.test(r.code) && r.donors > 0)).toBe(true);
+    expect(board.runners.some((r) => r.lastRemindedAt !== null)).toBe(true);
+    // Four runners were supporters already (matched, not duplicated); the others were added with the tag 'runner'.
+    const tags = await env.handle.db.selectFrom('runner').innerJoin('supporter', 'supporter.id', 'runner.supporter_id').select('supporter.tags')
+      .where('runner.event_id', '=', event.id).execute();
+    expect(tags.filter((t) => !t.tags.includes('runner'))).toHaveLength(4);
+  });
+
+  it("shows a published runner's page with a thermometer and only the wall entries the donors agreed to", async () => {
+    const ctx = await fundraiser();
+    const event = await eventByCode((c) => c === 'tokyo-2026');
+    const board = await env.services.runners.dashboard(ctx, event.id);
+    const published = board.runners.filter((r) => r.pageState === 'published');
+    let checked: RunnerSummary | undefined;
+    for (const r of published) {
+      const page = await env.services.runners.publicRunner('tokyo-2026', r.slug);
+      expect(page, r.code).not.toBeNull();
+      expect(page?.thermometer.raisedYen).toBe(r.raisedYen);
+      expect(page?.thermometer.raisedYen).toBeGreaterThan(0);
+      expect(page?.thermometer.goalYen).toBe(r.goalYen);
+      const detail = await env.services.runners.runner(ctx, r.id);
+      // What the donors agreed to show: received, on the wall, not taken off by staff; a name only if given, an amount only if chosen.
+      const agreed = detail.wall.filter((w) => w.status === 'received' && w.onWall && !w.hidden)
+        .map((w) => ({ name: w.wallName === '' ? null : w.wallName, amountYen: w.showAmount ? w.amountYen : null, message: w.message }));
+      const shown = (page?.wall ?? []).map((w) => ({ name: w.name, amountYen: w.amountYen, message: w.message }));
+      const sorted = (xs: typeof shown) => xs.map((x) => JSON.stringify(x)).sort();
+      expect(sorted(shown), r.code).toEqual(sorted(agreed));
+      if (detail.wall.some((w) => w.hidden) && detail.wall.some((w) => !w.onWall)) checked = r;
+    }
+    // At least one page where staff hid an entry and a donor chose not to appear: neither is shown.
+    expect(checked).toBeDefined();
+    const detail = await env.services.runners.runner(ctx, checked?.id ?? '');
+    const page = await env.services.runners.publicRunner('tokyo-2026', checked?.slug ?? '');
+    for (const w of detail.wall.filter((x) => x.hidden && x.message !== '')) expect(page?.wall.map((e) => e.message)).not.toContain(w.message);
+    // Some pages have a photo, stored as the app stores an upload.
+    const withPhoto = (await env.services.runners.publicEvent('tokyo-2026'))?.runners.find((r) => r.photoPath);
+    const revisionId = withPhoto?.photoPath?.match(/\/give\/photos\/(.+)\.jpg$/)?.[1] ?? '';
+    const photo = await env.services.runners.publicPhoto(revisionId);
+    expect(photo?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  });
+
+  it('keeps pages under review, without a page or withdrawn away from the public', async () => {
+    const ctx = await fundraiser();
+    const event = await eventByCode((c) => c === 'tokyo-2026');
+    const board = await env.services.runners.dashboard(ctx, event.id);
+    for (const r of board.runners.filter((x) => x.pageState !== 'published')) expect(await env.services.runners.publicRunner('tokyo-2026', r.slug), r.pageState).toBeNull();
+    const withdrawn = await env.handle.db.selectFrom('runner').select(['slug', 'published_revision_id']).where('event_id', '=', event.id).where('status', '=', 'withdrawn').execute();
+    expect(withdrawn).toHaveLength(1);
+    expect(withdrawn[0]?.published_revision_id).not.toBeNull();
+    expect(await env.services.runners.publicRunner('tokyo-2026', withdrawn[0]?.slug ?? '')).toBeNull();
+    const queue = await env.services.runners.moderation(ctx);
+    expect(queue.filter((q) => q.runner.eventId === event.id)).toHaveLength(3);
+    const rejected = (await Promise.all(board.runners.map((r) => env.services.runners.runner(ctx, r.id)))).find((d) => d.revisions.some((v) => v.status === 'rejected'));
+    expect(rejected?.revisions.map((v) => v.status)).toEqual(['pending', 'rejected']);
+    expect(rejected?.revisions[1]?.reviewNote).not.toBe('');
+  });
+
+  it("shows the next marathon's dashboard mid-fundraising, applications open", async () => {
+    const ctx = await fundraiser();
+    const event = await eventByCode((c) => c.startsWith('tokyo-') && c !== 'tokyo-2026');
+    expect(event).toMatchObject({ places: 30, applicationsOpenOn: addDays(today, -20), applicationsCloseOn: addDays(today, 25) });
+    expect(event.bankDetailsJa).toContain('ゆうちょ銀行');
+    const board = await env.services.runners.dashboard(ctx, event.id);
+    expect(board.runners).toHaveLength(6);
+    expect(board.applications).toEqual({ submitted: 4, shortlisted: 3, selected: 6, waitlisted: 0, declined: 0 });
+    // Race day is more than a month away, so nobody needs a reminder yet; the board shows where each runner stands.
+    expect(board.daysToRace).toBeGreaterThan(30);
+    expect(board.needReminder).toEqual([]);
+    expect(board.counts.behind + board.counts.onTrack + board.counts.reached).toBe(6);
+    expect(board.counts.behind).toBeGreaterThan(0);
+    expect(board.counts.onTrack + board.counts.reached).toBeGreaterThan(0);
+    expect(board.raisedYen).toBeGreaterThan(0);
+    expect(board.pledgedYen).toBeGreaterThan(0);
+    expect(board.pendingReviews).toBe(1);
+    const open = await env.services.runners.publicEvent(event.code);
+    expect(open?.applicationsOpen).toBe(true);
+    expect(open?.runners).toHaveLength(5);
+  });
+
+  it('publishes the winter appeal page with its thermometer and messages', async () => {
+    const page = await env.services.runners.publicCampaign('winter');
+    expect(page?.titleJa).toContain('冬の緊急支援アピール');
+    expect(page?.storyEn).not.toBe('');
+    expect(page?.thermometer.raisedYen).toBeGreaterThan(0);
+    expect(page?.thermometer.supporters).toBeGreaterThan(10);
+    expect(page?.wall.length).toBeGreaterThan(3);
+    for (const w of page?.wall ?? []) expect(w.message).not.toBe('');
   });
 });

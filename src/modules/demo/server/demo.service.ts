@@ -15,6 +15,7 @@ import { needsAttention, computeDeadlines } from '../../deadlines/rules';
 import { planCaseFiles, type CaseFilePlan } from './demo.case-files';
 import { planBarrierTags, type PlannedBarrierTag } from './demo.advocacy';
 import { planFundraising, type FundraisingPlan } from './demo.fundraising';
+import { planRunners, writeRunners } from './demo.runners';
 import { lookupPostalCode } from '../../fundraising/server/postal-codes';
 import { supporterSearchText } from '../../fundraising/server/supporter-names';
 import { demoBudgetLines, demoFacilities, demoLocations, planStockAndShelter, type StockShelterPlan } from './demo.stock-shelter';
@@ -448,6 +449,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
   const stockShelter = planStockAndShelter(rng, people, history, today);
   const barrierTags = planBarrierTags(rng, people, history, cases, today);
   const fundraising = planFundraising(rng, today);
+  const runnerPlan = planRunners(rng, today, fundraising);
   const counts = await services.db.transaction().execute(async (tx) => {
     // Two servers started at once with --demo on one PostgreSQL: the second waits, then finds people.
     await repo.lockDemoLoad(tx);
@@ -457,6 +459,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
     const shelterCounts = await writeStockAndShelter(tx, organisationId, staff, stockShelter, written.personIds, written.assistanceIds);
     const tagCount = await writeBarrierTags(tx, organisationId, staff, barrierTags, written.personIds, written.consultationIds);
     const giving = await writeFundraising(tx, organisationId, staff.fundraiser ?? null, fundraising);
+    const runners = await writeRunners(tx, organisationId, staff.fundraiser ?? null, runnerPlan, giving.supporterIds, today);
     await services.audit.recordAnonymous(tx, {
       organisationId, staffUserId: null, action: 'create', entityType: 'demo_data', ip: 'local',
       details: {
@@ -464,11 +467,14 @@ export async function loadDemoData(services: Services, organisationId: string, n
         caseFiles: caseCounts.caseFiles, tasks: caseCounts.tasks, consents: caseCounts.consents, disclosures: caseCounts.disclosures,
         stockMovements: shelterCounts.movements, stays: shelterCounts.stays, waitingList: shelterCounts.waiting, paidLodging: shelterCounts.lodging,
         barrierTags: tagCount, supporters: giving.supporters, gifts: giving.gifts, commitments: giving.commitments,
+        charityEvents: runners.events, runnerApplications: runners.applications, runners: runners.runners, runnerGifts: runners.gifts, pageGifts: runners.pageGifts,
       },
     });
-    return { ...written, cases: caseCounts, shelter: shelterCounts, barrierTags: tagCount, giving };
+    return { ...written, cases: caseCounts, shelter: shelterCounts, barrierTags: tagCount, giving, runners };
   });
   if (!counts) return null;
+  // Tens of thousands of rows in one transaction: fresh planner statistics, or a campaign's progress takes seconds until autovacuum runs.
+  await repo.analyzeTables(services.db);
   const waiting = history.visits.filter((v) => v.visitDate === today && v.status === 'waiting').length;
   return [
     `${thousands(counts.people)} people`,
@@ -479,6 +485,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
     `${thousands(counts.shelter.movements)} stock movements, ${counts.shelter.budgetLines} budget lines, ${counts.shelter.beds} shelter beds (${counts.shelter.staysTonight} occupied tonight, ${counts.shelter.stays} stays in all), ${counts.shelter.waiting} people on the shelter waiting list, ${counts.shelter.lodging} paid lodgings`,
     `${counts.barrierTags} barrier tags for advocacy evidence`,
     `${thousands(counts.giving.supporters)} supporters with ${thousands(counts.giving.gifts)} gifts (¥${thousands(counts.giving.raisedYen)}), ${counts.giving.commitments} monthly givers and ${counts.giving.campaigns} campaigns (the winter appeal)`,
+    `${counts.runners.events} Tokyo Marathon charity events with ${counts.runners.runners} runners (${counts.runners.publishedPages} public pages) and ${counts.runners.gifts} gifts credited to them, and the winter appeal's public page`,
     `demo logins ${demoStaff.caseworker.email}, ${demoStaff.reception.email} and ${demoStaff.fundraiser.email} (passwords: src/modules/demo/README.md)`,
   ].join(', ');
 }
@@ -489,6 +496,8 @@ export interface FundraisingCounts {
   commitments: number;
   campaigns: number;
   raisedYen: number;
+  /** The supporters' ids, in the order of the plan's supporters. */
+  supporterIds: string[];
 }
 
 /** Writes the planned supporters, campaigns, commitments and gifts (refunds as reversing entries). */
@@ -559,5 +568,5 @@ export async function writeFundraising(db: DbOrTx, organisationId: string, staff
     if (reversals.length > 0) await repo.insertGiftsReturning(db, reversals);
     raisedYen += batch.reduce((sum, g) => sum + (g.refundOn ? 0 : g.amountYen), 0);
   }
-  return { supporters: supporterIds.length, gifts: plan.gifts.length, commitments: commitmentIds.length, campaigns: campaignIds.size, raisedYen };
+  return { supporters: supporterIds.length, gifts: plan.gifts.length, commitments: commitmentIds.length, campaigns: campaignIds.size, raisedYen, supporterIds };
 }

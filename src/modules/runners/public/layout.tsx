@@ -20,6 +20,8 @@ export interface PageMeta {
   image?: string | null;
   /** Pages that must not be indexed or shared (edit forms, thank-you pages). */
   noindex?: boolean;
+  /** Who the gifts go to, in the header (the organisation's name). */
+  organisationName?: string;
 }
 
 export const STYLESHEET = '/give/assets/give.css';
@@ -40,6 +42,7 @@ export function Page({ meta, children }: { meta: PageMeta; children: ReactNode }
         <meta name="description" content={meta.description} />
         {meta.noindex && <meta name="robots" content="noindex, nofollow" />}
         <meta property="og:type" content="website" />
+        {meta.organisationName && <meta property="og:site_name" content={meta.organisationName} />}
         <meta property="og:title" content={meta.title} />
         <meta property="og:description" content={meta.description} />
         <meta property="og:url" content={url} />
@@ -53,7 +56,7 @@ export function Page({ meta, children }: { meta: PageMeta; children: ReactNode }
       <body>
         <a className="skip" href="#main">{t('give.skip')}</a>
         <header className="top">
-          <span className="brand">{t('give.brand')}</span>
+          <span className="brand">{meta.organisationName || t('give.brand')}</span>
           <a className="lang" href={withLang(meta.path, other)} hrefLang={other} lang={other}>
             {other === 'ja' ? '日本語' : 'English'}
           </a>

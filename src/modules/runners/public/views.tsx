@@ -95,7 +95,7 @@ export function RunnerView({ v, page }: { v: ViewContext; page: PublicRunnerPage
   const path = `/give/${page.eventCode}/${page.slug}`;
   const th = page.thermometer;
   return (
-    <Page meta={meta(v, { title: t('give.runner.title', { name: page.displayName, event }), description: t('give.runner.description', { name: page.displayName, event, goal: formatYen(th.goalYen, lang) }), path, image: page.photoPath })}>
+    <Page meta={meta(v, { title: t('give.runner.title', { name: page.displayName, event }), description: t('give.runner.description', { name: page.displayName, event, goal: formatYen(th.goalYen, lang) }), path, image: page.photoPath, organisationName: page.organisationName })}>
       <article className="card">
         {page.photoPath && (
           <img className="photo" src={page.photoPath} alt={t('give.runner.photoAlt', { name: page.displayName })} width={page.photoWidth ?? undefined} height={page.photoHeight ?? undefined} fetchPriority="high" decoding="async" />
@@ -115,7 +115,7 @@ export function EventView({ v, page }: { v: ViewContext; page: PublicEventPage }
   const { t, lang } = v;
   const title = name(v, page.nameJa, page.nameEn);
   return (
-    <Page meta={meta(v, { title, description: t('give.event.description', { event: title, raised: formatYen(page.raisedYen, lang) }), path: `/give/${page.code}` })}>
+    <Page meta={meta(v, { title, description: t('give.event.description', { event: title, raised: formatYen(page.raisedYen, lang) }), path: `/give/${page.code}`, organisationName: page.organisationName })}>
       <article className="card">
         <p className="eyebrow">{t('give.raceOn', { date: formatDate(page.raceOn, lang) })}</p>
         <h1>{title}</h1>
@@ -150,7 +150,7 @@ export function CampaignView({ v, page }: { v: ViewContext; page: PublicCampaign
   const sentences = page.figuresPeriod && page.figuresFrom && page.figuresTo
     ? impactSentences(t, lang, { from: page.figuresFrom, to: page.figuresTo, period: page.figuresPeriod, minimumCell: 0, figures: page.figures }) : [];
   return (
-    <Page meta={meta(v, { title, description: t('give.campaign.description', { title, raised: formatYen(th.raisedYen, lang) }), path: `/appeal/${page.slug}` })}>
+    <Page meta={meta(v, { title, description: t('give.campaign.description', { title, raised: formatYen(th.raisedYen, lang) }), path: `/appeal/${page.slug}`, organisationName: page.organisationName })}>
       <article className="card">
         <h1>{title}</h1>
         {th.goalYen > 0 ? <Thermometer t={t} lang={lang} raised={formatYen(th.raisedYen, lang)} goal={formatYen(th.goalYen, lang)} percent={th.percent} supporters={th.supporters} />
@@ -175,7 +175,7 @@ export function ApplyView({ v, event, token, values = {}, errors = {} }: { v: Vi
   const title = name(v, event.nameJa, event.nameEn);
   const f = { values, errors };
   return (
-    <Page meta={meta(v, { title: t('give.apply.title', { event: title }), description: t('give.apply.description', { event: title }), path: `/give/${event.code}/apply` })}>
+    <Page meta={meta(v, { title: t('give.apply.title', { event: title }), description: t('give.apply.description', { event: title }), path: `/give/${event.code}/apply`, organisationName: event.organisationName })}>
       <article className="card">
         <h1>{t('give.apply.title', { event: title })}</h1>
         <p>{t('give.apply.intro', { date: formatDate(event.applicationsCloseOn, lang) })}</p>
@@ -210,6 +210,7 @@ export interface GiveTarget {
   back: string;
   /** "Give to Hanako's run" / the campaign's title. */
   heading: string;
+  organisationName: string;
 }
 
 export function GiveView({ v, target, token, values = {}, errors = {} }: { v: ViewContext; target: GiveTarget; token: string; values?: Values; errors?: Errors }) {
@@ -217,7 +218,7 @@ export function GiveView({ v, target, token, values = {}, errors = {} }: { v: Vi
   const f = { values, errors };
   const wall = values.wall ?? 'anonymous';
   return (
-    <Page meta={meta(v, { title: target.heading, description: target.heading, path: target.action, noindex: true })}>
+    <Page meta={meta(v, { title: target.heading, description: target.heading, path: target.action, noindex: true, organisationName: target.organisationName })}>
       <article className="card">
         <p className="eyebrow"><a href={`${target.back}?lang=${lang}`}>{t('give.form.back')}</a></p>
         <h1>{target.heading}</h1>

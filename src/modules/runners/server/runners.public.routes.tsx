@@ -171,7 +171,7 @@ export function runnersPublicRoutes(runners: RunnersService, options: RouteOptio
         return html(reply, <CampaignView v={view(request)} page={page} />, 200, 'public, no-cache');
       });
 
-      const campaignTarget = (v: ViewContext, page: PublicCampaignPage): GiveTarget => ({ action: `/appeal/${page.slug}/give`, back: `/appeal/${page.slug}`, heading: v.t('give.campaign.giveHeading', { title: v.lang === 'ja' ? page.titleJa : page.titleEn }) });
+      const campaignTarget = (v: ViewContext, page: PublicCampaignPage): GiveTarget => ({ action: `/appeal/${page.slug}/give`, back: `/appeal/${page.slug}`, heading: v.t('give.campaign.giveHeading', { title: v.lang === 'ja' ? page.titleJa : page.titleEn }), organisationName: page.organisationName });
 
       app.get('/appeal/:slug/give', {
         config: { access: 'public', rateLimit: READ_LIMIT },
@@ -232,7 +232,7 @@ export function runnersPublicRoutes(runners: RunnersService, options: RouteOptio
         return thanks();
       });
 
-      const runnerTarget = (v: ViewContext, page: PublicRunnerPage): GiveTarget => ({ action: `/give/${page.eventCode}/${page.slug}/give`, back: `/give/${page.eventCode}/${page.slug}`, heading: v.t('give.runner.giveHeading', { name: page.displayName }) });
+      const runnerTarget = (v: ViewContext, page: PublicRunnerPage): GiveTarget => ({ action: `/give/${page.eventCode}/${page.slug}/give`, back: `/give/${page.eventCode}/${page.slug}`, heading: v.t('give.runner.giveHeading', { name: page.displayName }), organisationName: page.organisationName });
 
       app.get('/give/:event/:slug', {
         config: { access: 'public', rateLimit: READ_LIMIT },

@@ -314,6 +314,9 @@ describe('runner pages', () => {
     const page = await get(`/give/tokyo-2027/${slug}?lang=en`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Ken S. runs for refugees');
+    // Who the gifts go to is named in the header and for sharing.
+    expect(page.body).toContain('<span class="brand">Test office</span>');
+    expect(page.body).toContain('<meta property="og:site_name" content="Test office"/>');
     expect(page.body).toContain('I run for my friends who waited two years');
     expect(page.body).toContain(`<meta property="og:title" content="Ken S. runs Tokyo Marathon 2027 for refugees"/>`);
     expect(page.body).toContain(`<meta property="og:image" content="https://give.example.org/give/photos/${item.revision.id}.jpg"/>`);

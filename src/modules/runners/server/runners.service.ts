@@ -515,7 +515,7 @@ export function createRunnersService(deps: RunnersDeps) {
       const all = await repo.eventTotals(db, event.organisation_id, event.id, event.campaign_id);
       const today = tokyoDate(deps.now());
       return {
-        code: event.code, nameJa: event.name_ja, nameEn: event.name_en, raceOn: event.race_on, introJa: event.intro_ja, introEn: event.intro_en,
+        organisationName: await organisationName(db, event.organisation_id), code: event.code, nameJa: event.name_ja, nameEn: event.name_en, raceOn: event.race_on, introJa: event.intro_ja, introEn: event.intro_en,
         applicationsOpen: today >= event.applications_open_on && today <= event.applications_close_on, applicationsCloseOn: event.applications_close_on,
         raisedYen: all.raised,
         runners: runners.flatMap((r) => {
@@ -538,7 +538,7 @@ export function createRunnersService(deps: RunnersDeps) {
       const totals = (await repo.runnerTotals(db, event.organisation_id, event.campaign_id, [runner.supporter_id])).get(runner.supporter_id) ?? { raised: 0, pledged: 0, donors: 0 };
       const goal = Number(runner.goal_yen);
       return {
-        eventCode: event.code, eventNameJa: event.name_ja, eventNameEn: event.name_en, raceOn: event.race_on, slug: runner.slug, displayName: rev.display_name, story: rev.story,
+        organisationName: await organisationName(db, event.organisation_id), eventCode: event.code, eventNameJa: event.name_ja, eventNameEn: event.name_en, raceOn: event.race_on, slug: runner.slug, displayName: rev.display_name, story: rev.story,
         photoPath: rev.has_photo ? photoPath(rev.id) : null, photoWidth: rev.photo_width, photoHeight: rev.photo_height,
         thermometer: { goalYen: goal, raisedYen: totals.raised, percent: percentOf(totals.raised, goal), supporters: totals.donors },
         wall: wallEntries(await repo.wall(db, { runnerId: runner.id }, WALL_SIZE)),
@@ -560,7 +560,7 @@ export function createRunnersService(deps: RunnersDeps) {
       const goal = Number(page.goal_yen ?? 0);
       const figures = page.show_figures ? await deps.publicFigures() : null;
       return {
-        slug: page.slug, titleJa: page.title_ja, titleEn: page.title_en, storyJa: page.story_ja, storyEn: page.story_en,
+        organisationName: await organisationName(db, page.organisation_id), slug: page.slug, titleJa: page.title_ja, titleEn: page.title_en, storyJa: page.story_ja, storyEn: page.story_en,
         thermometer: { goalYen: goal, raisedYen: totals.raised, percent: percentOf(totals.raised, goal), supporters: totals.donors },
         figures: figures?.figures ?? [], figuresFrom: figures?.from ?? null, figuresTo: figures?.to ?? null, figuresPeriod: figures?.period ?? null,
         wall: wallEntries(await repo.wall(db, { campaignId: page.campaign_id, withMessageOnly: true }, 20)),

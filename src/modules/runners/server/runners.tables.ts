@@ -122,7 +122,7 @@ export interface CampaignPageTable {
   show_figures: Generated<boolean>;
   is_published: Generated<boolean>;
   updated_by: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   version: Generated<number>;
 }
 
