@@ -41,6 +41,10 @@ import mergeEn from './merge/i18n/en.json';
 import mergeJa from './merge/i18n/ja.json';
 import matchingEn from './matching/i18n/en.json';
 import matchingJa from './matching/i18n/ja.json';
+import partnersEn from './partners/i18n/en.json';
+import partnersJa from './partners/i18n/ja.json';
+import partnersWebEn from './partners/i18n/web.en.json';
+import partnersWebJa from './partners/i18n/web.ja.json';
 import privacyEn from './privacy/i18n/en.json';
 import privacyJa from './privacy/i18n/ja.json';
 import reportsEn from './reports/i18n/en.json';
@@ -88,6 +92,7 @@ export const modules: ModuleMeta[] = [
   { name: 'inventory', catalogues: [{ ja: inventoryJa, en: inventoryEn }] },
   { name: 'merge', catalogues: [{ ja: mergeJa, en: mergeEn }] },
   { name: 'matching', catalogues: [{ ja: matchingJa, en: matchingEn }] },
+  { name: 'partners', catalogues: [{ ja: partnersJa, en: partnersEn }, { ja: partnersWebJa, en: partnersWebEn }] },
   { name: 'privacy', catalogues: [{ ja: privacyJa, en: privacyEn }] },
   { name: 'reports', catalogues: [{ ja: reportsJa, en: reportsEn }] },
   { name: 'runners', catalogues: [{ ja: runnersJa, en: runnersEn }, { ja: runnersWebJa, en: runnersWebEn }, { ja: runnersPublicJa, en: runnersPublicEn }] },

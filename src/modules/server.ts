@@ -27,6 +27,7 @@ import { receiptRoutes } from './fundraising/receipts/server/receipts.routes';
 import { fundraisingReportRoutes } from './fundraising/reports/server/fundraising-reports.routes';
 import { runnersRoutes } from './runners/server/runners.routes';
 import { runnersPublicRoutes } from './runners/server/runners.public.routes';
+import { partnersRoutes } from './partners/server/partners.routes';
 
 /** What a module's routes may be given besides its services. */
 export interface RouteOptions {
@@ -73,5 +74,6 @@ export const serverModules: ServerModule[] = [
   { name: 'fundraising-reports', routes: (services) => fundraisingReportRoutes(services.fundraisingReports) },
   { name: 'advocacy', routes: (services) => advocacyRoutes(services.advocacy) },
   { name: 'runners', routes: (services) => runnersRoutes(services.runners) },
+  { name: 'partners', routes: (services) => partnersRoutes(services.partners) },
   { name: 'runners-public', routes: (services, options) => runnersPublicRoutes(services.runners, options) },
 ];

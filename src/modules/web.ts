@@ -18,6 +18,7 @@ import { receiptsWeb } from './fundraising/receipts/web/receipts.web';
 import { importsWeb } from './fundraising/imports/web/imports.web';
 import { fundraisingReportsWeb } from './fundraising/reports/web/reports.web';
 import { runnersWeb } from './runners/web/runners.web';
+import { partnersWeb } from './partners/web/partners.web';
 import { auditWeb } from './audit/web/audit.web';
 import { staffWeb } from './staff/web/staff.web';
 
@@ -56,6 +57,7 @@ export const webModules: WebModule[] = [
   importsWeb,
   fundraisingReportsWeb,
   runnersWeb,
+  partnersWeb,
   auditWeb,
   staffWeb,
 ];

@@ -26,6 +26,7 @@ import { createMergeService } from '../modules/merge/server/merge.service';
 import { createShelterService } from '../modules/shelter/server/shelter.service';
 import { createWinterService } from '../modules/winter/server/winter.service';
 import { createRunnersService } from '../modules/runners/server/runners.service';
+import { createPartnersService } from '../modules/partners/server/partners.service';
 import { createFieldCipher } from './crypto/field-cipher';
 import { createMailer } from './mail/mailer';
 import type { Db } from './db/database';
@@ -81,7 +82,9 @@ export function createServices(deps: {
   const imports = createImportsService({ db, audit, fundraising, runnerSupporters: runners.supportersOfRunnerCodes });
   const receipts = createReceiptsService({ db, audit });
   const fundraisingReports = createFundraisingReportsService({ db, audit });
+  // The directory of partners holds organisations only: medical and employment referrals will use it.
+  const partners = createPartnersService({ db, audit });
   const privacy = createPrivacyService({ db, cipher, audit, people, cases, reception, consultations, assistance, documents, shelter, merge, advocacy });
-  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising, letters, imports, fundraisingReports, receipts, runners, mailer };
+  return { db, cipher, audit, staff, people, matching, cases, reception, consultations, assistance, timeline, documents, privacy, tasks, deadlines, merge, budgets, inventory, reports, shelter, winter, advocacy, fundraising, letters, imports, fundraisingReports, receipts, runners, partners, mailer };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -47,6 +47,10 @@ export const Permission = z.enum([
   'fundraising.write',
   /** The organisation's receipt settings, funds, import mappings and roll-backs. */
   'fundraising.manage',
+  /** The directory of partners (clinics, lawyers, employers, offices) the office refers people to. */
+  'partners.read',
+  /** Add, change, archive, import partners. */
+  'partners.manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 

@@ -14,6 +14,7 @@ import type { ImportTables } from '../../modules/fundraising/imports/server/impo
 import type { FundraisingReportTables } from '../../modules/fundraising/reports/server/fundraising-reports.tables';
 import type { ReceiptTables } from '../../modules/fundraising/receipts/server/receipts.tables';
 import type { RunnerTables } from '../../modules/runners/server/runners.tables';
+import type { PartnerTables } from '../../modules/partners/server/partners.tables';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely's view of the tables in migrations/. Column names stay snake_case, as in SQL. */
@@ -221,4 +222,4 @@ export interface FoundationTables {
  * src/modules/<module>/server/<module>.tables.ts and adds them here with `&`.
  */
 export type Database = FoundationTables & CaseTables & PrivacyTables & DocumentTables & MergeTables & MatchingTables
-  & InventoryTables & BudgetTables & ShelterTables & StaffTables & AdvocacyTables & FundraisingTables & LetterTables & ImportTables & FundraisingReportTables & ReceiptTables & RunnerTables;
+  & InventoryTables & BudgetTables & ShelterTables & StaffTables & AdvocacyTables & FundraisingTables & LetterTables & ImportTables & FundraisingReportTables & ReceiptTables & RunnerTables & PartnerTables;

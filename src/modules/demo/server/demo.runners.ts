@@ -4,7 +4,7 @@ import { reserveCounter } from '../../../server/db/counters';
 import type { DbOrTx } from '../../../server/db/database';
 import { preparePhoto, type PreparedPhoto } from '../../../server/images/photos';
 import { addDays, daysBetween, tokyoDate } from '../../../shared/time';
-import { lookupPostalCode } from '../../fundraising/server/postal-codes';
+import { lookupPostalCode } from '../../../server/postal-codes';
 import { supporterSearchText } from '../../fundraising/server/supporter-names';
 import type { ApplicationStatus, RevisionStatus } from '../../runners/server/runners.tables';
 import type { DemoCampaign, FundraisingPlan } from './demo.fundraising';

@@ -509,3 +509,15 @@ describe('demo charity runners', () => {
     for (const w of page?.wall ?? []) expect(w.message).not.toBe('');
   });
 });
+
+describe('demo partners', () => {
+  it('has a directory of partners: a caseworker finds a free/low-cost clinic that sees people without insurance or status, by kana', async () => {
+    expect(summary).toContain('16 partners in the directory');
+    const ctx = (await env.staff('caseworker')).ctx;
+    const found = await env.services.partners.list(ctx, { q: 'ミナト', acceptsUninsured: 'true', limit: 20, offset: 0 });
+    expect(found.partners.map((p) => p.nameJa)).toEqual(['みなと済生診療所']);
+    expect(found.partners[0]).toMatchObject({ kind: 'free_low_cost_clinic', prefecture: '東京都', city: '港区', acceptsNoStatus: true, languages: ['en', 'fr'] });
+    const employers = await env.services.partners.list(ctx, { kind: 'employer', limit: 20, offset: 0 });
+    expect(employers.total).toBe(2);
+  });
+});

@@ -16,7 +16,8 @@ import { planCaseFiles, type CaseFilePlan } from './demo.case-files';
 import { planBarrierTags, type PlannedBarrierTag } from './demo.advocacy';
 import { planFundraising, type FundraisingPlan } from './demo.fundraising';
 import { planRunners, writeRunners } from './demo.runners';
-import { lookupPostalCode } from '../../fundraising/server/postal-codes';
+import { writePartners } from './demo.partners';
+import { lookupPostalCode } from '../../../server/postal-codes';
 import { supporterSearchText } from '../../fundraising/server/supporter-names';
 import { demoBudgetLines, demoFacilities, demoLocations, planStockAndShelter, type StockShelterPlan } from './demo.stock-shelter';
 
@@ -460,6 +461,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
     const tagCount = await writeBarrierTags(tx, organisationId, staff, barrierTags, written.personIds, written.consultationIds);
     const giving = await writeFundraising(tx, organisationId, staff.fundraiser ?? null, fundraising);
     const runners = await writeRunners(tx, organisationId, staff.fundraiser ?? null, runnerPlan, giving.supporterIds, today);
+    const partners = await writePartners(tx, organisationId, staff.caseworker);
     await services.audit.recordAnonymous(tx, {
       organisationId, staffUserId: null, action: 'create', entityType: 'demo_data', ip: 'local',
       details: {
@@ -467,10 +469,10 @@ export async function loadDemoData(services: Services, organisationId: string, n
         caseFiles: caseCounts.caseFiles, tasks: caseCounts.tasks, consents: caseCounts.consents, disclosures: caseCounts.disclosures,
         stockMovements: shelterCounts.movements, stays: shelterCounts.stays, waitingList: shelterCounts.waiting, paidLodging: shelterCounts.lodging,
         barrierTags: tagCount, supporters: giving.supporters, gifts: giving.gifts, commitments: giving.commitments,
-        charityEvents: runners.events, runnerApplications: runners.applications, runners: runners.runners, runnerGifts: runners.gifts, pageGifts: runners.pageGifts,
+        charityEvents: runners.events, runnerApplications: runners.applications, runners: runners.runners, runnerGifts: runners.gifts, pageGifts: runners.pageGifts, partners,
       },
     });
-    return { ...written, cases: caseCounts, shelter: shelterCounts, barrierTags: tagCount, giving, runners };
+    return { ...written, cases: caseCounts, shelter: shelterCounts, barrierTags: tagCount, giving, runners, partners };
   });
   if (!counts) return null;
   // Tens of thousands of rows in one transaction: fresh planner statistics, or a campaign's progress takes seconds until autovacuum runs.
@@ -486,6 +488,7 @@ export async function loadDemoData(services: Services, organisationId: string, n
     `${counts.barrierTags} barrier tags for advocacy evidence`,
     `${thousands(counts.giving.supporters)} supporters with ${thousands(counts.giving.gifts)} gifts (¥${thousands(counts.giving.raisedYen)}), ${counts.giving.commitments} monthly givers and ${counts.giving.campaigns} campaigns (the winter appeal)`,
     `${counts.runners.events} Tokyo Marathon charity events with ${counts.runners.runners} runners (${counts.runners.publishedPages} public pages) and ${counts.runners.gifts} gifts credited to them, and the winter appeal's public page`,
+    `${counts.partners} partners in the directory (clinics, a lawyer, employers, offices, NGOs)`,
     `demo logins ${demoStaff.caseworker.email}, ${demoStaff.reception.email} and ${demoStaff.fundraiser.email} (passwords: src/modules/demo/README.md)`,
   ].join(', ');
 }

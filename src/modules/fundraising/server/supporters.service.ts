@@ -11,7 +11,7 @@ import {
   type Supporter, type SupporterMerge, type SupporterSummary, type UpdateSupporterInput,
 } from '../contract';
 import type { SupporterTable } from './fundraising.tables';
-import { lookupPostalCode } from './postal-codes';
+import { lookupPostalCode } from '../../../server/postal-codes';
 import { duplicateReasons, readingKey, type DuplicateProbe } from './supporter-duplicates';
 import { addressee, defaultHonorific, englishAddressee, listName, reading, supporterSearchText } from './supporter-names';
 import * as repo from './supporters.repository';

@@ -9,7 +9,7 @@ import type { DuplicateReason } from '../../contract';
 import * as gifts from '../../server/gifts.repository';
 import type { FundraisingService } from '../../server/fundraising.service';
 import { presentSummary } from '../../server/supporters.service';
-import { lookupPostalCode } from '../../server/postal-codes';
+import { lookupPostalCode } from '../../../../server/postal-codes';
 import { duplicateReasons, type DuplicateProbe } from '../../server/supporter-duplicates';
 import { defaultHonorific, supporterSearchText } from '../../server/supporter-names';
 import type { AnalyseImportInput, ImportBatch, ImportDecision, ImportMatch, ImportRowView, RollbackResult } from '../batches.contract';
