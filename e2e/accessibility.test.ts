@@ -192,3 +192,22 @@ describe('accessibility of the advocacy pages (issue 12)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe('accessibility of the partners directory (issue 15)', () => {
+  it('a caseworker finds a free clinic that sees people without insurance, and opens it', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const res = await adminApi<{ id: string }>(baseUrl, admin, 'POST', '/api/partners', {
+      kind: 'free_low_cost_clinic', nameJa: `あおば無料診療所${tag}`, nameEn: `Aoba Free Clinic ${tag}`, nameKana: 'アオバムリョウシンリョウジョ', postalCode: '160-0023',
+      languages: ['en', 'fr'], cost: 'free', acceptsUninsured: true, acceptsNoStatus: true, nearestStation: '新宿駅',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await page.goto(`${baseUrl}partners`);
+    await page.getByRole('searchbox').or(page.getByRole('textbox').first()).first().fill(`あおば無料診療所${tag}`);
+    await page.getByRole('link', { name: new RegExp(`あおば無料診療所${tag}`) }).first().waitFor();
+    expect(await seriousViolations(page), 'directory').toEqual([]);
+    await page.getByRole('link', { name: new RegExp(`あおば無料診療所${tag}`) }).first().click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`あおば無料診療所${tag}`) }).waitFor();
+    await page.getByText('新宿区').first().waitFor();
+    expect(await seriousViolations(page), 'partner').toEqual([]);
+  });
+});

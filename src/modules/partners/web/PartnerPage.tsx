@@ -146,7 +146,7 @@ export function PartnerPage() {
           )}
         </Group>
         <Group gap="sm">
-          <Badge color="indigo.8" variant="light" autoContrast>
+          <Badge color="indigo.8" variant="filled" autoContrast>
             {kindLabel(t, p.kind)}
           </Badge>
           <AcceptsBadges partner={p} />
