@@ -38,6 +38,8 @@ export interface RouteOptions {
   paymentWebhookSecret: string | undefined;
   /** A public form sent sooner than this after it was shown is taken for a bot. */
   formMinSeconds: number;
+  /** The clock of the public forms' time check (tests fix it). */
+  now: () => Date;
 }
 
 /** A module's HTTP side: the routes it serves, given the services (wired in src/server/services.ts). */

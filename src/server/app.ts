@@ -119,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const sessionOptions = { secureCookies: options.secureCookies ?? false, sessionHours: options.sessionHours ?? 12 };
-  const routeOptions = { session: sessionOptions, secretKey: options.secretKey, publicUrl: options.publicUrl, paymentWebhookSecret: options.paymentWebhookSecret, formMinSeconds: options.formMinSeconds ?? 2 };
+  const routeOptions = { session: sessionOptions, secretKey: options.secretKey, publicUrl: options.publicUrl, paymentWebhookSecret: options.paymentWebhookSecret, formMinSeconds: options.formMinSeconds ?? 2, now: options.now ?? (() => new Date()) };
   for (const module of serverModules) await app.register(module.routes(services, routeOptions));
 
   if (options.serveWeb && existsSync(path.join(webDistDir, 'index.html'))) {

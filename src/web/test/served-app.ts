@@ -3,6 +3,8 @@ import type { RoleCode } from '../../modules/staff/contract';
 import { SERVER_START_TIMEOUT, startAppServer, type AppServer, type Session } from '../../server/test/app-server';
 import { i18n } from '../i18n';
 
+export type { AppServer, Session } from '../../server/test/app-server';
+
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface ServedApp {

@@ -1,8 +1,7 @@
 import { beforeAll } from 'vitest';
 import { Route, Routes } from 'react-router';
 import { RequireAuth, RequirePermission } from '../../../web/auth';
-import type { Session } from '../../../server/test/app-server';
-import { withServedApp } from '../../../web/test/served-app';
+import { withServedApp, type Session } from '../../../web/test/served-app';
 import { renderWithProviders } from '../../../web/test/render';
 import type { RoleCode } from '../../staff/contract';
 import type { Partner } from '../contract';

@@ -46,12 +46,12 @@ export function runnersPublicRoutes(runners: RunnersService, options: RouteOptio
   };
   const html = (reply: FastifyReply, element: ReactNode, status = 200, cache = 'no-store') =>
     reply.status(status).type('text/html; charset=utf-8').header('cache-control', cache).send(renderHtml(element));
-  const token = (form: string) => issueFormToken(options.secretKey, form);
+  const token = (form: string) => issueFormToken(options.secretKey, form, options.now().getTime());
   /** Messages of a form's fields in the page's language. */
   const messages = (v: ViewContext, issues: ReadonlyArray<z.core.$ZodIssue>) =>
     Object.fromEntries(Object.entries(fieldsOfIssues(issues as never)).map(([k, f]) => [k.replace(/^body\./, ''), v.t(`validation.${f.key}`, f.params ?? {})]));
   /** The bot check: 'ok', or what to do instead (a bot is thanked and nothing is stored). */
-  const guard = (form: string, body: Form) => checkFormToken(options.secretKey, form, { token: body[FORM_TOKEN_FIELD], honeypot: body[HONEYPOT_FIELD] }, Date.now(), { minMs: options.formMinSeconds * 1000 });
+  const guard = (form: string, body: Form) => checkFormToken(options.secretKey, form, { token: body[FORM_TOKEN_FIELD], honeypot: body[HONEYPOT_FIELD] }, options.now().getTime(), { minMs: options.formMinSeconds * 1000 });
 
   return async function routes(fastify: FastifyInstance) {
     // --- HTML pages ---

@@ -18,6 +18,9 @@ import {
 
 const secretKey = randomBytes(32);
 const webhookSecret = 'shared-secret-for-tests';
+/** The test's clock: every date below is counted from it, so the answers are the same on any day. */
+const NOW = new Date('2026-12-08T03:00:00Z');
+const TODAY = tokyoDate(NOW);
 let clockOffsetMs = 0;
 let env: TestEnv;
 let sink: SmtpSink;
@@ -39,7 +42,7 @@ const get = (url: string, headers: Record<string, string> = {}) => env.app.injec
 const postForm = (url: string, fields: Record<string, string>, form: 'apply' | 'give', options: { ip?: string; tokenAgeMs?: number } = {}) =>
   env.app.inject({
     method: 'POST', url, remoteAddress: options.ip ?? visitor(), headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ formToken: issueFormToken(secretKey, form, Date.now() - (options.tokenAgeMs ?? 5_000)), website: '', ...fields }).toString(),
+    payload: new URLSearchParams({ formToken: issueFormToken(secretKey, form, NOW.getTime() - (options.tokenAgeMs ?? 5_000)), website: '', ...fields }).toString(),
   });
 
 function multipart(fields: Record<string, string>, photo?: Buffer) {
@@ -58,17 +61,17 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   env = await createTestEnv({
     secretKey, mail: { url: sink.url, from: 'Tobira <office@test.local>' }, publicUrl: 'https://give.example.org', paymentWebhookSecret: webhookSecret,
-    now: () => new Date(Date.now() + clockOffsetMs),
+    now: () => new Date(NOW.getTime() + clockOffsetMs),
   });
   fundraiser = await env.staff('fundraiser');
   admin = await env.staff('admin');
   reception = await env.staff('reception');
   campaign = json<Campaign>(await call(fundraiser, 'POST', '/api/fundraising/campaigns', {
-    code: 'tokyo-marathon', nameJa: '東京マラソン チャリティ', nameEn: 'Tokyo Marathon charity', channel: 'runners', goalYen: 3_000_000, startsOn: addDays(tokyoDate(), -60),
+    code: 'tokyo-marathon', nameJa: '東京マラソン チャリティ', nameEn: 'Tokyo Marathon charity', channel: 'runners', goalYen: 3_000_000, startsOn: addDays(TODAY, -60),
   }));
   const created = await call(admin, 'POST', '/api/runners/events', {
-    code: 'tokyo-2027', nameJa: '東京マラソン2027', nameEn: 'Tokyo Marathon 2027', raceOn: addDays(tokyoDate(), 20), minimumYen: 100_000,
-    applicationsOpenOn: addDays(tokyoDate(), -30), applicationsCloseOn: addDays(tokyoDate(), 5), places: 8, campaignId: campaign.id,
+    code: 'tokyo-2027', nameJa: '東京マラソン2027', nameEn: 'Tokyo Marathon 2027', raceOn: addDays(TODAY, 20), minimumYen: 100_000,
+    applicationsOpenOn: addDays(TODAY, -30), applicationsCloseOn: addDays(TODAY, 5), places: 8, campaignId: campaign.id,
     bankDetailsJa: 'ゆうちょ銀行 〇一八支店 普通 1234567 トビラナンミンシエン', bankDetailsEn: 'Japan Post Bank, branch 018, ordinary 1234567',
   });
   expect(created.statusCode, created.body).toBe(201);
@@ -148,7 +151,7 @@ describe('runner applications', () => {
     expect(fast.body).toContain('That was very fast');
     const forged = await env.app.inject({
       method: 'POST', url: '/give/tokyo-2027/apply', remoteAddress: visitor(), headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ formToken: issueFormToken(randomBytes(32), 'apply', Date.now() - 5000), familyName: 'F', email: 'forged@example.com', motivation: 'x', plan: 'y', consent: 'on' }).toString(),
+      payload: new URLSearchParams({ formToken: issueFormToken(randomBytes(32), 'apply', NOW.getTime() - 5000), familyName: 'F', email: 'forged@example.com', motivation: 'x', plan: 'y', consent: 'on' }).toString(),
     });
     expect(forged.statusCode).toBe(400);
     expect((await applicationsOf()).some((a) => a.email === 'fast@example.com' || a.email === 'forged@example.com')).toBe(false);
@@ -352,7 +355,7 @@ describe('runner pages', () => {
     expect(json<PublicRunnerPage>(await get(`/api/public/runners/tokyo-2027/${slug}`)).wall).toEqual([]);
 
     for (const entry of detail.wall) {
-      const res = await call(fundraiser, 'POST', `/api/runners/page-gifts/${entry.giftId}/confirm`, { status: 'received', receivedOn: tokyoDate() });
+      const res = await call(fundraiser, 'POST', `/api/runners/page-gifts/${entry.giftId}/confirm`, { status: 'received', receivedOn: TODAY });
       expect(res.statusCode, res.body).toBe(204);
     }
     detail = json<RunnerDetail>(await call(fundraiser, 'GET', `/api/runners/runners/${runnerId}`));
@@ -400,7 +403,7 @@ describe('runner pages', () => {
       await postForm(`/give/tokyo-2027/${detail.slug}/give?lang=en`, { amountYen: '1000', familyName: payload, email: `x${randomBytes(3).toString('hex')}@example.com`, wall: 'name', wallName: payload, message: payload }, 'give');
     }
     const entries = json<RunnerDetail>(await call(fundraiser, 'GET', `/api/runners/runners/${xssRunner}`)).wall;
-    for (const e of entries) await call(fundraiser, 'POST', `/api/runners/page-gifts/${e.giftId}/confirm`, { status: 'received', receivedOn: tokyoDate() });
+    for (const e of entries) await call(fundraiser, 'POST', `/api/runners/page-gifts/${e.giftId}/confirm`, { status: 'received', receivedOn: TODAY });
     const page = await get(`/give/tokyo-2027/${detail.slug}?lang=en`);
     expect(page.statusCode).toBe(200);
     const main = page.body.slice(page.body.indexOf('<main'));
@@ -437,7 +440,7 @@ describe('campaign page and dashboard', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Thank you for your gift');
     const reference = /<strong>([A-Z0-9]{8})<\/strong>/.exec(res.body)?.[1] ?? '';
-    const notice = JSON.stringify({ reference, status: 'received', amountYen: 2000, receivedOn: tokyoDate() });
+    const notice = JSON.stringify({ reference, status: 'received', amountYen: 2000, receivedOn: TODAY });
     const paid = await env.app.inject({
       method: 'POST', url: '/api/public/payments', payload: notice,
       headers: { 'content-type': 'application/json', 'x-tobira-signature': `sha256=${createHmac('sha256', webhookSecret).update(notice).digest('hex')}` },
@@ -482,7 +485,7 @@ describe('campaign page and dashboard', () => {
   it('an imported gift with the runner code is credited to the runner; a signed payment notice marks a pledge received, an unsigned one is refused', async () => {
     const runnerId = await selectRunner('import-runner@example.com', { familyName: '伊藤' });
     const runner = json<RunnerDetail>(await call(fundraiser, 'GET', `/api/runners/runners/${runnerId}`));
-    const csv = ['決済ID,寄付日,金額,姓,名,メールアドレス,ランナーID,キャンペーン', `PAY-1,${tokyoDate()},12000,木村,拓,taku@example.jp,${runner.code.toLowerCase().replace('r-', '')},tokyo-marathon`].join('\n');
+    const csv = ['決済ID,寄付日,金額,姓,名,メールアドレス,ランナーID,キャンペーン', `PAY-1,${TODAY},12000,木村,拓,taku@example.jp,${runner.code.toLowerCase().replace('r-', '')},tokyo-marathon`].join('\n');
     const upload = await env.app.inject({ method: 'POST', url: '/api/fundraising/imports?fileName=export.csv', headers: { ...fundraiser.headers, 'content-type': 'text/csv' }, payload: csv });
     expect(upload.statusCode, upload.body).toBe(201);
     const batch = json<{ id: string; mapping: Record<string, string | null> }>(upload);
@@ -495,11 +498,11 @@ describe('campaign page and dashboard', () => {
     await publishPage(runnerId, { displayName: 'Ito', story: 'Running.', goalYen: 100_000 });
     const pledge = await postForm(`/give/tokyo-2027/${runner.slug}/give`, { amountYen: '8000', familyName: 'Mori', email: 'mori@example.com', wall: 'anonymous' }, 'give');
     const reference = /<strong>([A-Z0-9]{8})<\/strong>/.exec(pledge.body)?.[1] ?? '';
-    const notice = JSON.stringify({ reference, status: 'received', amountYen: 8000, receivedOn: tokyoDate(), externalId: 'pf-99' });
+    const notice = JSON.stringify({ reference, status: 'received', amountYen: 8000, receivedOn: TODAY, externalId: 'pf-99' });
     const sign = (body: string) => `sha256=${createHmac('sha256', webhookSecret).update(body).digest('hex')}`;
     const unsigned = await env.app.inject({ method: 'POST', url: '/api/public/payments', headers: { 'content-type': 'application/json', 'x-tobira-signature': 'sha256=00' }, payload: notice });
     expect(unsigned.statusCode).toBe(401);
-    const wrongAmount = JSON.stringify({ reference, status: 'received', amountYen: 9000, receivedOn: tokyoDate() });
+    const wrongAmount = JSON.stringify({ reference, status: 'received', amountYen: 9000, receivedOn: TODAY });
     expect((await env.app.inject({ method: 'POST', url: '/api/public/payments', headers: { 'content-type': 'application/json', 'x-tobira-signature': sign(wrongAmount) }, payload: wrongAmount })).statusCode).toBe(409);
     const ok = await env.app.inject({ method: 'POST', url: '/api/public/payments', headers: { 'content-type': 'application/json', 'x-tobira-signature': sign(notice) }, payload: notice });
     expect(ok.json()).toEqual({ result: 'received' });
