@@ -46,7 +46,7 @@ import type { RequestContext } from '../src/server/http/context';
 import { tokyoDate } from '../src/shared/time';
 import { monthEnd } from '../src/modules/budgets/contract';
 import { resolvePeriod } from '../src/modules/advocacy/contract';
-import * as ev from '../src/modules/advocacy/server/advocacy.evidence-repository';
+import * as ev from '../src/modules/advocacy/server/advocacy.evidence.repository';
 import type { ProcedureStage, Custody, Vulnerability } from '../src/modules/cases/contract';
 import { ensureDemoStaff } from '../src/modules/demo/server/demo.service';
 import { nameGroups } from '../src/modules/demo/names';

@@ -18,7 +18,7 @@ import { band, daysSummary, DEFAULT_MINIMUM_CELL, foldGroups, mayShowQuote, tota
 import { evidenceBriefPdf, evidenceCsv, evidenceXlsx } from './advocacy.export';
 import { quoteWarnings } from './advocacy.quotes';
 import { defaultBarriers, suggestedBarrierCodes } from './advocacy.seed';
-import * as ev from './advocacy.evidence-repository';
+import * as ev from './advocacy.evidence.repository';
 import * as repo from './advocacy.repository';
 
 const DEFAULT_PUBLIC_FIGURES: AdvocacySettings['publicFigures'] = ['shelter_nights', 'people_fed', 'people_waiting_allowance', 'median_allowance_wait_days'];
