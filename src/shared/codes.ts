@@ -57,3 +57,10 @@ export const commonLanguages = ['fr', 'en', 'am', 'ti', 'ar', 'my', 'tr', 'kmr',
 
 /** Nationalities most seen at the office (DOMAIN.md), first in pickers. */
 export const commonCountries = ['CD', 'CM', 'ET', 'UG', 'NG', 'MM', 'LK', 'TR', 'AF', 'PK', 'NP', 'BD', 'IR', 'YE', 'ER', 'SD', 'SY', 'GH', 'CI', 'GN', 'BI', 'IQ', 'KH', 'VN'] as const;
+
+/** An email address as typed, folded to lower case. */
+export const EmailAddress = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+/** A phone number as typed (full-width digits and dashes are folded to ASCII first); empty is allowed. */
+export const PhoneNumber = z.string().trim().max(40).transform((s) => s.normalize('NFKC').replace(/[ー‐−]/g, '-'))
+  .refine((s) => s === '' || (/^[+\d\s()-]*$/.test(s) && s.replace(/\D/g, '').length >= 6), { params: { key: 'phone_format' } });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../../shared/codes';
+import { IsoDate, EmailAddress, PhoneNumber } from '../../shared/codes';
 
 // Fundraising (issue 13): supporters, gifts, campaigns, funds and monthly / yearly giving, with
 // Japanese conventions first (../../../shared/DOMAIN.md "Donations in Japan"). Money is integer yen.
@@ -63,10 +63,9 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
-const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-/** A phone number as typed (full-width digits and dashes are folded to ASCII first). */
-const Phone = z.string().trim().max(40).transform((s) => s.normalize('NFKC').replace(/[ー‐−]/g, '-'))
-  .refine((s) => s === '' || (/^[+\d\s()-]*$/.test(s) && s.replace(/\D/g, '').length >= 6), { params: { key: 'phone_format' } });
+const Email = EmailAddress;
+/** A phone number as typed (src/shared/codes.ts). */
+const Phone = PhoneNumber;
 const Tag = z.string().trim().min(1).max(40);
 
 const supporterFields = {

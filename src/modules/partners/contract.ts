@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageCode } from '../../shared/codes';
+import { LanguageCode, EmailAddress, PhoneNumber } from '../../shared/codes';
 
 // The directory of partners (issue 15): the organisations the office refers people to — clinics
 // and hospitals, lawyers and legal aid, employers and job agencies, municipal offices, other NGOs,
@@ -30,9 +30,9 @@ export const PartnerCost = z.enum(['free', 'sliding_scale', 'low_cost', 'insuran
 export type PartnerCost = z.infer<typeof PartnerCost>;
 
 const Text = (max: number) => z.string().trim().max(max);
-const Phone = z.string().trim().max(40).transform((s) => s.normalize('NFKC').replace(/[ー‐−]/g, '-'))
-  .refine((s) => s === '' || (/^[+\d\s()-]*$/.test(s) && s.replace(/\D/g, '').length >= 6), { params: { key: 'phone_format' } });
-const Email = z.union([z.literal(''), z.string().trim().toLowerCase().max(254).pipe(z.email())]);
+/** A phone number as typed (src/shared/codes.ts). */
+const Phone = PhoneNumber;
+const Email = z.union([z.literal(''), EmailAddress]);
 /** 〒 as typed (104-0061, １０４－００６１) → seven digits, or empty. */
 const PostalCode = z.string().trim().max(20).transform((s) => s.normalize('NFKC').replace(/[〒\s‐－ー−-]/g, ''))
   .refine((s) => s === '' || /^\d{7}$/.test(s), { params: { key: 'postal_code_format' } });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../../shared/codes';
+import { IsoDate, EmailAddress, PhoneNumber } from '../../shared/codes';
 import { plainText } from '../../server/text/plain-text';
 import { PublicFigures } from '../advocacy/contract';
 import { KanaReading } from '../fundraising/contract';
@@ -14,9 +14,9 @@ export const PlainLine = (max: number) => z.string().transform((s) => plainText(
 export const PlainText = (max: number) => z.string().transform((s) => plainText(s, { multiline: true })).pipe(z.string().max(max));
 const RequiredLine = (max: number) => PlainLine(max).pipe(z.string().min(1));
 const RequiredText = (max: number) => PlainText(max).pipe(z.string().min(1));
-const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-const Phone = z.string().trim().max(40).transform((s) => s.normalize('NFKC').replace(/[ー‐−]/g, '-'))
-  .refine((s) => s === '' || (/^[+\d\s()-]*$/.test(s) && s.replace(/\D/g, '').length >= 6), { params: { key: 'phone_format' } });
+const Email = EmailAddress;
+/** A phone number as typed (src/shared/codes.ts). */
+const Phone = PhoneNumber;
 const Code = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,39}$/);
 /** Addresses the public pages use themselves (/give/edit, /give/photos, /give/assets): no event may take them. */
 const RESERVED_CODES = new Set(['edit', 'photos', 'assets', 'apply', 'give']);
